@@ -1,0 +1,77 @@
+"""The JSON API (django-ninja, OpenAPI at /api/docs), scoped exactly like the pages."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.http import Http404, HttpRequest
+from django.shortcuts import get_object_or_404
+from ninja import NinjaAPI, Schema
+from ninja.pagination import PageNumberPagination, paginate
+from ninja.security import django_auth
+
+from dangbo.accounts.scope import scope_for
+from dangbo.members import queries as member_queries
+from dangbo.members.models import Member
+from dangbo.organizations import queries as org_queries
+from dangbo.organizations.models import Organization
+
+api = NinjaAPI(title="dangbo API", version="1", auth=django_auth, urls_namespace="api")
+
+
+class OrganizationOut(Schema):
+    id: int
+    name: str
+    code: str
+    kind: str
+    depth: int
+    member_count: int
+
+
+class MemberOut(Schema):
+    id: int
+    full_name: str
+    gender: str
+    date_of_birth: dt.date | None
+    card_number_masked: str
+    admitted_on: dt.date
+    full_on: dt.date | None
+    status: str
+    organization_id: int
+    job_title: str
+    professional_title: str
+    military_rank: str
+
+    @staticmethod
+    def resolve_card_number_masked(obj: Member) -> str:
+        return obj.card_masked
+
+
+@api.get("/organizations", response=list[OrganizationOut], tags=["organizations"])
+@paginate(PageNumberPagination, page_size=100)
+def list_organizations(request: HttpRequest):  # type: ignore[no-untyped-def]
+    return org_queries.tree(request.user)
+
+
+@api.get("/organizations/{org_id}/members", response=list[MemberOut], tags=["members"])
+@paginate(PageNumberPagination, page_size=50)
+def organization_members(request: HttpRequest, org_id: int, q: str = ""):  # type: ignore[no-untyped-def]
+    org = get_object_or_404(Organization, pk=org_id)
+    if not scope_for(request.user).can_view_org(org):
+        raise Http404
+    members = member_queries.cell_members(request.user, org)
+    return member_queries.search(request.user, q, base=members) if q else members
+
+
+@api.get("/members", response=list[MemberOut], tags=["members"])
+@paginate(PageNumberPagination, page_size=50)
+def search_members(request: HttpRequest, q: str):  # type: ignore[no-untyped-def]
+    return member_queries.search(request.user, q)
+
+
+@api.get("/members/{member_id}", response=MemberOut, tags=["members"])
+def get_member(request: HttpRequest, member_id: int) -> Member:
+    member = get_object_or_404(Member.objects.select_related("organization"), pk=member_id)
+    if not scope_for(request.user).can_view_member(member):
+        raise Http404
+    return member

@@ -1,0 +1,27 @@
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+from urllib.parse import urlencode
+
+from django import template
+
+from dangbo.core.dates import format_date
+
+register = template.Library()
+
+
+@register.filter
+def vndate(value: dt.date | dt.datetime | None) -> str:
+    """dd/mm/yyyy, the way every Vietnamese office writes a date."""
+    if isinstance(value, dt.datetime):
+        value = value.date()
+    return format_date(value)
+
+
+@register.simple_tag(takes_context=True)
+def page_query(context: Any, page: int) -> str:
+    """The current query string with ``page`` replaced."""
+    params = context["request"].GET.copy()
+    params["page"] = page
+    return "?" + urlencode(sorted(params.items()))

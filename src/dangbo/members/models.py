@@ -1,0 +1,137 @@
+"""Party members, their status history and the log of sensitive-field reveals."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+from dangbo.core.text import fold, name_sort_key, normalize_name, nfc
+
+
+class Gender(models.TextChoices):
+    MALE = "male", _("Nam")
+    FEMALE = "female", _("Nữ")
+
+
+class MemberStatus(models.TextChoices):
+    PROBATIONARY = "probationary", _("Dự bị")
+    FULL = "full", _("Chính thức")
+    TRANSFERRED_OUT = "transferred_out", _("Đã chuyển sinh hoạt")
+    DECEASED = "deceased", _("Đã từ trần")
+    REMOVED = "removed", _("Đã ra khỏi Đảng")
+
+
+ACTIVE_STATUSES = (MemberStatus.PROBATIONARY, MemberStatus.FULL)
+
+
+class Member(models.Model):
+    full_name = models.CharField(_("họ và tên"), max_length=120)
+    name_folded = models.CharField(max_length=120, editable=False, db_index=True)
+    sort_key = models.CharField(max_length=400, editable=False)
+    gender = models.CharField(_("giới tính"), max_length=8, choices=Gender.choices)
+    date_of_birth = models.DateField(_("ngày sinh"), null=True, blank=True)
+    ethnicity = models.CharField(_("dân tộc"), max_length=40, blank=True, default="Kinh")
+    religion = models.CharField(_("tôn giáo"), max_length=40, blank=True, default="Không")
+    home_town = models.CharField(_("quê quán"), max_length=255, blank=True)
+    card_number = models.CharField(
+        _("số thẻ đảng viên"), max_length=8, unique=True, null=True, blank=True
+    )
+    dossier_number = models.CharField(_("số lý lịch"), max_length=12, blank=True)
+    citizen_id = models.CharField(_("số CCCD"), max_length=12, blank=True)
+    admitted_on = models.DateField(_("ngày vào Đảng"))
+    full_on = models.DateField(_("ngày chính thức"), null=True, blank=True)
+    status = models.CharField(
+        _("tình trạng"), max_length=20, choices=MemberStatus.choices, db_index=True
+    )
+    exempt_since = models.DateField(_("miễn công tác và sinh hoạt từ"), null=True, blank=True)
+    suspended_since = models.DateField(_("đình chỉ sinh hoạt từ"), null=True, blank=True)
+    organization = models.ForeignKey(
+        "organizations.Organization",
+        on_delete=models.PROTECT,
+        related_name="members",
+        verbose_name=_("chi bộ"),
+    )
+    department = models.ForeignKey(
+        "organizations.Department",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="members",
+        verbose_name=_("khoa/phòng"),
+    )
+    job_title = models.CharField(_("chức vụ"), max_length=120, blank=True)
+    professional_title = models.CharField(
+        _("chức danh chuyên môn"), max_length=120, blank=True, help_text=_("Ví dụ: BS CKII")
+    )
+    military_rank = models.CharField(_("cấp bậc"), max_length=40, blank=True)
+    phone = models.CharField(_("điện thoại"), max_length=20, blank=True)
+    email = models.EmailField(_("email"), blank=True)
+    version = models.PositiveIntegerField(default=1, editable=False)
+    history = HistoricalRecords(excluded_fields=["name_folded", "sort_key"])
+
+    class Meta:
+        verbose_name = _("đảng viên")
+        verbose_name_plural = _("đảng viên")
+        indexes = [models.Index(fields=["organization", "sort_key"], name="member_org_sort")]
+
+    def __str__(self) -> str:
+        return self.full_name
+
+    def save(self, *args: object, **kwargs: object) -> None:
+        self.full_name = normalize_name(self.full_name)
+        self.name_folded = fold(self.full_name)
+        self.sort_key = name_sort_key(self.full_name)
+        self.home_town = nfc(self.home_town)
+        super().save(*args, **kwargs)  # type: ignore[arg-type]
+
+    @property
+    def card_masked(self) -> str:
+        return mask(self.card_number)
+
+    @property
+    def citizen_id_masked(self) -> str:
+        return mask(self.citizen_id)
+
+
+def mask(value: str | None) -> str:
+    """Show only the last three characters: "12345678" → "•••••678"."""
+    if not value:
+        return ""
+    return "•" * max(len(value) - 3, 0) + value[-3:]
+
+
+class StatusChange(models.Model):
+    """Dated status history of a member (admission, recognition as full, transfer …)."""
+
+    member = models.ForeignKey(Member, on_delete=models.CASCADE, related_name="status_changes")
+    status = models.CharField(_("tình trạng"), max_length=20, choices=MemberStatus.choices)
+    changed_on = models.DateField(_("ngày"))
+    note = models.CharField(_("ghi chú"), max_length=255, blank=True)
+    recorded_at = models.DateTimeField(auto_now_add=True)
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True
+    )
+
+    class Meta:
+        ordering = ["changed_on", "id"]
+
+    def __str__(self) -> str:
+        return f"{self.member} {self.status} {self.changed_on}"
+
+
+class SensitiveReveal(models.Model):
+    """Every reveal of a masked field (card number, citizen ID) is logged."""
+
+    member = models.ForeignKey(Member, on_delete=models.CASCADE, related_name="reveals")
+    field = models.CharField(max_length=32)
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT)
+    revealed_at = models.DateTimeField(auto_now_add=True)
+    ip_address = models.GenericIPAddressField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-revealed_at"]
+
+    def __str__(self) -> str:
+        return f"{self.user} → {self.member}.{self.field}"

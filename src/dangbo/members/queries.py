@@ -1,0 +1,57 @@
+"""Reads for member pages and the API, always scoped to what the actor may see."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from django.db.models import Q, QuerySet
+
+from dangbo.accounts.scope import scope_for, subtree_q
+from dangbo.core.text import fold
+from dangbo.members import rules as member_rules
+from dangbo.members.models import ACTIVE_STATUSES, Member
+
+LIST_FIELDS = (
+    "id", "full_name", "gender", "date_of_birth", "card_number", "admitted_on", "full_on",
+    "status", "job_title", "professional_title", "military_rank", "organization_id",
+    "organization__name", "organization__is_military", "department__name",
+)  # fmt: skip
+
+
+def _list_qs(qs: QuerySet[Member]) -> QuerySet[Member]:
+    return qs.select_related("organization", "department").only(*LIST_FIELDS)
+
+
+def cell_members(actor: Any, organization: Any, *, include_inactive: bool = False) -> QuerySet[Member]:
+    """Members of an organization's subtree, Vietnamese name order (given name first)."""
+    qs = scope_for(actor).members().filter(subtree_q(organization.path, "organization__path"))
+    if not include_inactive:
+        qs = qs.filter(status__in=ACTIVE_STATUSES)
+    return _list_qs(qs).order_by("sort_key", "id")
+
+
+def search(actor: Any, text: str, base: QuerySet[Member] | None = None) -> QuerySet[Member]:
+    """Diacritic- and case-blind search over names, card numbers and departments."""
+    needle = fold(text).strip()
+    qs = scope_for(actor).members(base)
+    if not needle:
+        return qs.none()
+    words = needle.split()
+    cond = Q()
+    for word in words:
+        cond &= (
+            Q(name_folded__contains=word)
+            | Q(department__name_folded__contains=word)
+            | Q(organization__name_folded__contains=word)
+        )
+    if needle.replace(" ", "").isdigit():
+        cond |= Q(card_number__startswith=needle.replace(" ", ""))
+    return _list_qs(qs.filter(cond)).order_by("sort_key", "id")
+
+
+def probation_due(actor: Any, today: dt.date, within_days: int = 60) -> QuerySet[Member]:
+    """Probationary members whose 12 months end within ``within_days`` (or are overdue)."""
+    latest_admission = member_rules.admitted_window_for_due(today, within_days)
+    qs = scope_for(actor).members().filter(status="probationary", admitted_on__lte=latest_admission)
+    return _list_qs(qs).order_by("admitted_on", "sort_key")

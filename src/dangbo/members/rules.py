@@ -1,0 +1,72 @@
+"""Member rules. Pure functions over plain values; no ORM, no request.
+
+- Probation lasts 12 months from admission (Party Charter Art. 5; HD 38-HD/BTCTW 2025) [C1].
+- Card number (số thẻ đảng viên): 8 digits; dossier number (số lý lịch): 6 digits followed by a
+  1–3 letter province code (domain-rules §6 [G3,G4]).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from dangbo.core.dates import add_months
+
+PROBATION_MONTHS = 12
+CARD_NUMBER_RE = re.compile(r"^\d{8}$")
+DOSSIER_NUMBER_RE = re.compile(r"^\d{6}[A-ZĐ]{1,3}$")
+CITIZEN_ID_RE = re.compile(r"^\d{12}$")
+PHONE_RE = re.compile(r"^\+?\d{9,12}$")
+
+
+def probation_ends_on(admitted_on: dt.date) -> dt.date:
+    """The day a probationary member completes 12 months (Charter Art. 5)."""
+    return add_months(admitted_on, PROBATION_MONTHS)
+
+
+def probation_due(
+    admitted_on: dt.date, status: str, today: dt.date, within_days: int
+) -> bool:
+    """A probationary member whose 12 months end between today and today + within_days
+    (or already ended without recognition: overdue, still shown)."""
+    if status != "probationary":
+        return False
+    return probation_ends_on(admitted_on) <= today + dt.timedelta(days=within_days)
+
+
+def admitted_window_for_due(today: dt.date, within_days: int) -> dt.date:
+    """Latest admission date whose probation ends by today + within_days (for SQL filters)."""
+    limit = today + dt.timedelta(days=within_days)
+    return add_months(limit, -PROBATION_MONTHS)
+
+
+def valid_card_number(value: str) -> bool:
+    return bool(CARD_NUMBER_RE.match(value))
+
+
+def valid_dossier_number(value: str) -> bool:
+    return bool(DOSSIER_NUMBER_RE.match(value))
+
+
+def valid_citizen_id(value: str) -> bool:
+    return bool(CITIZEN_ID_RE.match(value))
+
+
+def date_problems(
+    *,
+    date_of_birth: dt.date | None,
+    admitted_on: dt.date | None,
+    full_on: dt.date | None,
+    today: dt.date,
+) -> list[tuple[str, str]]:
+    """Consistency of a member's dates: (field, Vietnamese message) for each problem."""
+    problems: list[tuple[str, str]] = []
+    if date_of_birth and date_of_birth > today:
+        problems.append(("date_of_birth", "Ngày sinh ở tương lai."))
+    if admitted_on and admitted_on > today:
+        problems.append(("admitted_on", "Ngày vào Đảng ở tương lai."))
+    if date_of_birth and admitted_on and add_months(date_of_birth, 18 * 12) > admitted_on:
+        problems.append(("admitted_on", "Ngày vào Đảng khi chưa đủ 18 tuổi (Điều lệ Đảng, Điều 1)."))
+    if full_on and admitted_on and full_on < admitted_on:
+        problems.append(("full_on", "Ngày chính thức trước ngày vào Đảng."))
+    return problems

@@ -1,0 +1,101 @@
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.views.decorators.http import require_POST
+
+from dangbo.accounts.scope import scope_for
+from dangbo.core.errors import ConcurrentEdit, ValidationFailed
+from dangbo.core.pagination import paginate
+from dangbo.members import queries, services
+from dangbo.members.forms import MemberForm
+from dangbo.members.models import Member
+from dangbo.members.rules import probation_ends_on
+
+
+def _member_for(request: HttpRequest, pk: int) -> Member:
+    member = get_object_or_404(Member.objects.select_related("organization", "department"), pk=pk)
+    if not scope_for(request.user).can_view_member(member):
+        raise Http404  # do not confirm that the record exists
+    return member
+
+
+@login_required
+def detail(request: HttpRequest, pk: int) -> HttpResponse:
+    member = _member_for(request, pk)
+    scope = scope_for(request.user)
+    history = member.history.select_related("history_user").order_by("-history_date")[:50]
+    context = {
+        "member": member,
+        "can_edit": scope.can_edit_member(member),
+        "can_reveal": scope.can_edit_member(member) or member.pk in scope.own_member_ids,
+        "history": history,
+        "status_changes": member.status_changes.all(),
+        "probation_ends_on": probation_ends_on(member.admitted_on)
+        if member.status == "probationary"
+        else None,
+    }
+    return render(request, "members/detail.html", context)
+
+
+@login_required
+def edit(request: HttpRequest, pk: int) -> HttpResponse:
+    member = _member_for(request, pk)
+    if not scope_for(request.user).can_edit_member(member):
+        raise PermissionDenied
+    form = MemberForm(request.POST or None, instance=member, actor=request.user)
+    if request.method == "POST" and form.is_valid():
+        changes = {f: form.cleaned_data[f] for f in form.Meta.fields}
+        try:
+            services.member_update(
+                actor=request.user, member_id=member.pk,
+                version=form.cleaned_data["version"], **changes,
+            )  # fmt: skip
+        except ConcurrentEdit as exc:
+            form.add_error(None, str(exc))
+        except ValidationFailed as exc:
+            for field_name, errors in exc.errors.items():
+                for error in errors:
+                    form.add_error(field_name if field_name in form.fields else None, error)
+        else:
+            messages.success(request, "Đã lưu hồ sơ đảng viên.")
+            return redirect("members:detail", pk=member.pk)
+    return render(request, "members/edit.html", {"member": member, "form": form})
+
+
+@login_required
+@require_POST
+def reveal(request: HttpRequest, pk: int, field: str) -> HttpResponse:
+    member = _member_for(request, pk)
+    if field not in ("card_number", "citizen_id"):
+        raise Http404
+    value = services.member_reveal(
+        actor=request.user, member=member, field=field, ip_address=request.META.get("REMOTE_ADDR")
+    )
+    return HttpResponse(value or "—", content_type="text/plain; charset=utf-8")
+
+
+@login_required
+def search_page(request: HttpRequest) -> HttpResponse:
+    if not scope_for(request.user).sees_organizations:
+        raise Http404
+    q = request.GET.get("q", "").strip()
+    page = paginate(request, queries.search(request.user, q)) if q else None
+    template = "members/search.html#results" if request.htmx else "members/search.html"
+    return render(request, template, {"q": q, "page": page})
+
+
+@login_required
+def probation_page(request: HttpRequest) -> HttpResponse:
+    if not scope_for(request.user).sees_organizations:
+        raise Http404
+    today = timezone.localdate()
+    page = paginate(request, queries.probation_due(request.user, today))
+    for m in page:
+        m.probation_ends_on = probation_ends_on(m.admitted_on)
+        m.overdue = m.probation_ends_on < today
+    return render(request, "members/probation.html", {"page": page, "today": today})

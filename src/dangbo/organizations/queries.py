@@ -1,0 +1,77 @@
+"""Reads for organization pages, scoped to the actor; counts are SQL aggregates."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.db import connection
+from django.db.models import Count, IntegerField, OuterRef, Q, QuerySet, Subquery, Value
+from django.db.models.functions import Coalesce, Concat
+
+from dangbo.accounts.scope import scope_for
+from dangbo.members.models import ACTIVE_STATUSES, Member
+from dangbo.organizations.models import CELL_KINDS, Organization
+
+
+def _subtree_of_outer(field_name: str) -> Q:
+    """``field_name`` lies in the subtree of the outer query's organization (index-friendly)."""
+    if connection.vendor == "postgresql":
+        return Q(**{f"{field_name}__startswith": OuterRef("path")})
+    return Q(
+        **{
+            f"{field_name}__gte": OuterRef("path"),
+            f"{field_name}__lt": Concat(OuterRef("path"), Value("\uffff")),
+        }
+    )
+
+
+def with_member_counts(qs: QuerySet[Organization]) -> QuerySet[Organization]:
+    """Annotate each organization with the active members of its whole subtree."""
+    counts = (
+        Member.objects.filter(_subtree_of_outer("organization__path"), status__in=ACTIVE_STATUSES)
+        .order_by()
+        .annotate(_g=Value(1))
+        .values("_g")
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
+    return qs.annotate(
+        member_count=Coalesce(Subquery(counts, output_field=IntegerField()), 0)
+    )
+
+
+def tree(actor: Any) -> QuerySet[Organization]:
+    """Every organization the actor may read, in tree order, with subtree member counts."""
+    return with_member_counts(scope_for(actor).orgs().order_by("path"))
+
+
+def scope_summary(actor: Any) -> dict[str, int]:
+    scope = scope_for(actor)
+    orgs = scope.orgs().aggregate(
+        organizations=Count("pk"), cells=Count("pk", filter=Q(kind__in=CELL_KINDS))
+    )
+    members = scope.members().aggregate(
+        members=Count("pk", filter=Q(status__in=ACTIVE_STATUSES)),
+        probationary=Count("pk", filter=Q(status="probationary")),
+    )
+    return {**orgs, **members}
+
+
+def ancestors(org: Organization) -> list[Organization]:
+    """The chain above ``org`` (one query), root first."""
+    steps = [org.path[: i * org.steplen] for i in range(1, org.depth)]
+    return list(Organization.objects.filter(path__in=steps).order_by("path")) if steps else []
+
+
+def current_committee_roles(org: Organization) -> QuerySet[Any]:
+    """Memberships of the organization's latest term's executive committee."""
+    from dangbo.organizations.models import CommitteeMembership
+
+    return (
+        CommitteeMembership.objects.filter(
+            committee__term__organization=org, ends_on__isnull=True,
+            committee__term__ends_on__isnull=True,
+        )  # fmt: skip
+        .select_related("member", "committee")
+        .order_by("role", "member__sort_key")
+    )

@@ -1,0 +1,22 @@
+from django.contrib import admin
+from django.http import HttpResponse
+from django.urls import include, path
+
+from dangbo.api.urls import api
+from dangbo.core import views as core_views
+
+
+def healthz(request):  # the bare page the benchmarks compare against
+    return HttpResponse("ok", content_type="text/plain")
+
+
+urlpatterns = [
+    path("", core_views.home, name="home"),
+    path("healthz", healthz, name="healthz"),
+    path("i18n/", include("django.conf.urls.i18n")),
+    path("tai-khoan/", include("dangbo.accounts.urls")),
+    path("to-chuc/", include("dangbo.organizations.urls")),
+    path("dang-vien/", include("dangbo.members.urls")),
+    path("api/", api.urls),
+    path("quan-tri/", admin.site.urls),
+]
