@@ -95,7 +95,11 @@ TEMPLATES = [
                 "csp.context_processors.nonce",
                 "dangbo.core.context_processors.navigation",
             ],
-            "builtins": ["django.templatetags.i18n", "dangbo.core.templatetags.dangbo"],
+            "builtins": [
+                "django.templatetags.i18n",
+                "template_partials.templatetags.partials",
+                "dangbo.core.templatetags.dangbo",
+            ],
         },
     }
 ]

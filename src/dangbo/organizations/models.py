@@ -27,7 +27,6 @@ CELL_KINDS = (OrgKind.CELL, OrgKind.GRASSROOTS_CELL)
 class Organization(MP_Node):
     """A Party organization; its materialized ``path`` orders and scopes everything below it."""
 
-    node_order_by = ["name"]
     steplen = 4
 
     name = models.CharField(_("tên"), max_length=255)

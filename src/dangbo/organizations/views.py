@@ -38,7 +38,7 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
         "page": paginate(request, members),
         "q": q,
         "ancestors": [a for a in queries.ancestors(org) if scope.can_view_org(a)],
-        "children": queries.with_member_counts(org.get_children()),
+        "children": queries.with_member_counts(Organization.objects.get_children(org)),
         "roles": roles,
         "can_edit": scope.can_edit_org(org),
     }
