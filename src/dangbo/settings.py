@@ -195,3 +195,7 @@ LOGGING = {
 # Lock out by user name only: a hospital's office PCs share one NAT address, so locking by IP
 # would lock out the whole committee office after one person's mistakes.
 SILENCED_SYSTEM_CHECKS = ["axes.W006"]
+
+# Tests and development serve static files straight from the apps (no collectstatic).
+WHITENOISE_USE_FINDERS = DEBUG or env_bool("DANGBO_TESTING")
+WHITENOISE_AUTOREFRESH = WHITENOISE_USE_FINDERS

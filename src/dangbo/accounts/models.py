@@ -19,7 +19,9 @@ class RoleKind(models.TextChoices):
 class Role(models.Model):
     """A user's role over the subtree rooted at ``organization`` (or over one ``member``)."""
 
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="roles")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="roles"
+    )
     kind = models.CharField(_("vai trò"), max_length=24, choices=RoleKind.choices)
     organization = models.ForeignKey(
         "organizations.Organization",

@@ -101,7 +101,9 @@ class Scope:
         return qs.filter(q) if q is not None else qs.none()
 
 
-def build_scope(roles: list[tuple[str, str | None, int | None]], *, superuser: bool = False) -> Scope:
+def build_scope(
+    roles: list[tuple[str, str | None, int | None]], *, superuser: bool = False
+) -> Scope:
     """Scope from (kind, organization path, member id) triples."""
     read: set[str] = set()
     write: set[str] = set()

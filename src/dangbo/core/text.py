@@ -114,6 +114,4 @@ def split_name(full_name: str) -> tuple[str, str, str]:
 def name_sort_key(full_name: str) -> str:
     """Sort key ordering by given name, then middle name(s), then family name."""
     family, middle, given = split_name(full_name)
-    return "".join(
-        _part_key(part.split(" ") if part else []) for part in (given, middle, family)
-    )
+    return "".join(_part_key(part.split(" ") if part else []) for part in (given, middle, family))

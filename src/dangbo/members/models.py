@@ -7,7 +7,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from dangbo.core.text import fold, name_sort_key, normalize_name, nfc
+from dangbo.core.text import fold, name_sort_key, nfc, normalize_name
 
 
 class Gender(models.TextChoices):

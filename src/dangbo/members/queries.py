@@ -23,7 +23,9 @@ def _list_qs(qs: QuerySet[Member]) -> QuerySet[Member]:
     return qs.select_related("organization", "department").only(*LIST_FIELDS)
 
 
-def cell_members(actor: Any, organization: Any, *, include_inactive: bool = False) -> QuerySet[Member]:
+def cell_members(
+    actor: Any, organization: Any, *, include_inactive: bool = False
+) -> QuerySet[Member]:
     """Members of an organization's subtree, Vietnamese name order (given name first)."""
     qs = scope_for(actor).members().filter(subtree_q(organization.path, "organization__path"))
     if not include_inactive:

@@ -24,9 +24,7 @@ def probation_ends_on(admitted_on: dt.date) -> dt.date:
     return add_months(admitted_on, PROBATION_MONTHS)
 
 
-def probation_due(
-    admitted_on: dt.date, status: str, today: dt.date, within_days: int
-) -> bool:
+def probation_due(admitted_on: dt.date, status: str, today: dt.date, within_days: int) -> bool:
     """A probationary member whose 12 months end between today and today + within_days
     (or already ended without recognition: overdue, still shown)."""
     if status != "probationary":
@@ -66,7 +64,9 @@ def date_problems(
     if admitted_on and admitted_on > today:
         problems.append(("admitted_on", "Ngày vào Đảng ở tương lai."))
     if date_of_birth and admitted_on and add_months(date_of_birth, 18 * 12) > admitted_on:
-        problems.append(("admitted_on", "Ngày vào Đảng khi chưa đủ 18 tuổi (Điều lệ Đảng, Điều 1)."))
+        problems.append(
+            ("admitted_on", "Ngày vào Đảng khi chưa đủ 18 tuổi (Điều lệ Đảng, Điều 1).")
+        )
     if full_on and admitted_on and full_on < admitted_on:
         problems.append(("full_on", "Ngày chính thức trước ngày vào Đảng."))
     return problems

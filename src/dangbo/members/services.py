@@ -62,9 +62,7 @@ def member_create(*, actor: Any, **values: Any) -> Member:
 @transaction.atomic
 def member_update(*, actor: Any, member_id: int, version: int, **changes: Any) -> Member:
     """Apply ``changes`` if nobody saved the member since ``version`` was read."""
-    member = (
-        Member.objects.select_for_update().select_related("organization").get(pk=member_id)
-    )
+    member = Member.objects.select_for_update().select_related("organization").get(pk=member_id)
     if not scope_for(actor).can_edit_member(member):
         raise PermissionDenied("Bạn không có quyền sửa hồ sơ đảng viên này.")
     if member.version != version:

@@ -35,9 +35,7 @@ def with_member_counts(qs: QuerySet[Organization]) -> QuerySet[Organization]:
         .annotate(n=Count("pk"))
         .values("n")
     )
-    return qs.annotate(
-        member_count=Coalesce(Subquery(counts, output_field=IntegerField()), 0)
-    )
+    return qs.annotate(member_count=Coalesce(Subquery(counts, output_field=IntegerField()), 0))
 
 
 def tree(actor: Any) -> QuerySet[Organization]:
@@ -69,7 +67,8 @@ def current_committee_roles(org: Organization) -> QuerySet[Any]:
 
     return (
         CommitteeMembership.objects.filter(
-            committee__term__organization=org, ends_on__isnull=True,
+            committee__term__organization=org,
+            ends_on__isnull=True,
             committee__term__ends_on__isnull=True,
         )  # fmt: skip
         .select_related("member", "committee")

@@ -30,9 +30,7 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
     members = cell_members(request.user, org)
     if q:
         members = search(request.user, q, base=members)
-    roles = [
-        (m, position_title(m.role, org.kind)) for m in queries.current_committee_roles(org)
-    ]
+    roles = [(m, position_title(m.role, org.kind)) for m in queries.current_committee_roles(org)]
     context = {
         "org": org,
         "page": paginate(request, members),
