@@ -60,6 +60,7 @@ INSTALLED_APPS = [
     "dangbo.accounts",
     "dangbo.organizations",
     "dangbo.members",
+    "dangbo.targets",
     "dangbo.demo",
 ]
 

@@ -17,6 +17,7 @@ urlpatterns = [
     path("tai-khoan/", include("dangbo.accounts.urls")),
     path("to-chuc/", include("dangbo.organizations.urls")),
     path("dang-vien/", include("dangbo.members.urls")),
+    path("nghi-quyet/", include("dangbo.targets.urls")),
     path("api/", api.urls),
     path("quan-tri/", admin.site.urls),
 ]

@@ -1,0 +1,287 @@
+"""Resolutions, their targets, checkpoints, recorded values, frozen figures and tasks.
+
+Statuses are never stored as typed facts: they are computed by ``targets.rules`` from the
+inputs kept here (planned values, recorded values, the frozen figures of a checkpoint). The only
+stored status is a manual override, which needs a written reason and is audited.
+"""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+
+class Resolution(models.Model):
+    """Nghị quyết of an organization for a year (or a term)."""
+
+    organization = models.ForeignKey(
+        "organizations.Organization", on_delete=models.PROTECT, related_name="resolutions"
+    )
+    year = models.PositiveSmallIntegerField(_("năm"), db_index=True)
+    number = models.CharField(_("số, ký hiệu"), max_length=40, help_text=_("Ví dụ 05-NQ/ĐU"))
+    issued_on = models.DateField(_("ngày ban hành"))
+    title = models.CharField(_("trích yếu"), max_length=500)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("nghị quyết")
+        verbose_name_plural = _("nghị quyết")
+        ordering = ["-year", "-issued_on"]
+
+    def __str__(self) -> str:
+        return f"Nghị quyết số {self.number}"
+
+
+class TargetKind(models.TextChoices):
+    NUMERIC = "numeric", _("Số lượng")
+    PERCENTAGE = "percentage", _("Tỷ lệ %")
+    MILESTONE = "milestone", _("Mốc hoàn thành (có/không)")
+    ZERO = "zero", _("Không để xảy ra")
+
+
+class Direction(models.TextChoices):
+    HIGHER = "higher", _("Càng cao càng tốt")
+    LOWER = "lower", _("Càng thấp càng tốt")
+
+
+class RollupMethod(models.TextChoices):
+    NONE = "", _("Không chia cho chi bộ")
+    SUM = "sum", _("Cộng")
+    AVERAGE = "average", _("Trung bình")
+    MIN = "min", _("Chi bộ kém nhất (thấp nhất; cao nhất nếu càng thấp càng tốt)")
+
+
+class Target(models.Model):
+    resolution = models.ForeignKey(Resolution, on_delete=models.CASCADE, related_name="targets")
+    position = models.PositiveSmallIntegerField(_("thứ tự"), default=0)
+    title = models.CharField(_("chỉ tiêu"), max_length=500)
+    clause = models.CharField(_("mục trong nghị quyết"), max_length=120, blank=True)
+    kind = models.CharField(_("loại"), max_length=16, choices=TargetKind.choices)
+    direction = models.CharField(
+        _("chiều"), max_length=8, choices=Direction.choices, default=Direction.HIGHER
+    )
+    unit = models.CharField(_("đơn vị tính"), max_length=40, blank=True)
+    baseline = models.DecimalField(
+        _("giá trị nền"), max_digits=14, decimal_places=2, null=True, blank=True
+    )
+    planned = models.DecimalField(
+        _("kế hoạch năm"), max_digits=14, decimal_places=2, null=True, blank=True
+    )
+    tolerance = models.DecimalField(_("dung sai"), max_digits=14, decimal_places=2, default=0)
+    midyear_share = models.DecimalField(
+        _("tỷ lệ kỳ vọng 6 tháng"), max_digits=4, decimal_places=3, null=True, blank=True,
+        help_text=_("Ví dụ 0,5 = một nửa kế hoạch năm; để trống = cả kế hoạch năm."),
+    )  # fmt: skip
+    ninemonth_share = models.DecimalField(
+        _("tỷ lệ kỳ vọng 9 tháng"), max_digits=4, decimal_places=3, null=True, blank=True
+    )
+    is_key = models.BooleanField(_("chỉ tiêu chủ yếu then chốt"), default=False)
+    responsible_organization = models.ForeignKey(
+        "organizations.Organization", on_delete=models.SET_NULL, null=True, blank=True,
+        related_name="responsible_targets", verbose_name=_("đơn vị chủ trì"),
+    )  # fmt: skip
+    responsible_department = models.ForeignKey(
+        "organizations.Department", on_delete=models.SET_NULL, null=True, blank=True,
+        related_name="responsible_targets", verbose_name=_("khoa/phòng chủ trì"),
+    )  # fmt: skip
+    responsible_member = models.ForeignKey(
+        "members.Member", on_delete=models.SET_NULL, null=True, blank=True,
+        related_name="responsible_targets", verbose_name=_("người phụ trách"),
+    )  # fmt: skip
+    rollup = models.CharField(
+        _("cộng dồn từ chi bộ"), max_length=8, choices=RollupMethod.choices, blank=True, default=""
+    )
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("chỉ tiêu")
+        verbose_name_plural = _("chỉ tiêu")
+        ordering = ["resolution", "position", "id"]
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class SubTarget(models.Model):
+    """A share of a target assigned to a cell; cells' values roll up per ``Target.rollup``."""
+
+    target = models.ForeignKey(Target, on_delete=models.CASCADE, related_name="subtargets")
+    organization = models.ForeignKey(
+        "organizations.Organization", on_delete=models.PROTECT, related_name="subtargets"
+    )
+    planned = models.DecimalField(_("kế hoạch"), max_digits=14, decimal_places=2, null=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["target", "organization"], name="uniq_subtarget_org")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.target} — {self.organization}"
+
+
+class CheckpointKind(models.TextChoices):
+    MIDYEAR = "midyear", _("Sơ kết 6 tháng")
+    NINEMONTH = "ninemonth", _("9 tháng")
+    ANNUAL = "annual", _("Tổng kết năm")
+
+
+class Checkpoint(models.Model):
+    resolution = models.ForeignKey(Resolution, on_delete=models.CASCADE, related_name="checkpoints")
+    kind = models.CharField(_("kỳ"), max_length=16, choices=CheckpointKind.choices)
+    as_of = models.DateField(_("số liệu tính đến ngày"))
+    deadline = models.DateField(_("hạn báo cáo"))
+    frozen_at = models.DateTimeField(_("chốt số liệu lúc"), null=True, blank=True)
+    frozen_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("kỳ báo cáo")
+        verbose_name_plural = _("kỳ báo cáo")
+        ordering = ["resolution", "as_of"]
+        constraints = [
+            models.UniqueConstraint(fields=["resolution", "kind"], name="uniq_checkpoint_kind")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} {self.resolution.year}"
+
+    @property
+    def is_frozen(self) -> bool:
+        return self.frozen_at is not None
+
+
+class Entry(models.Model):
+    """A value recorded for a target (or a cell's sub-target) at a checkpoint. Append-only:
+    the newest entry counts; after a freeze, new entries are corrections with a reason and never
+    change the frozen figures."""
+
+    target = models.ForeignKey(Target, on_delete=models.CASCADE, related_name="entries")
+    checkpoint = models.ForeignKey(Checkpoint, on_delete=models.CASCADE, related_name="entries")
+    organization = models.ForeignKey(
+        "organizations.Organization", on_delete=models.PROTECT, null=True, blank=True,
+        related_name="target_entries", help_text=_("Chi bộ báo cáo (chỉ tiêu giao cho chi bộ)."),
+    )  # fmt: skip
+    value = models.DecimalField(_("giá trị"), max_digits=14, decimal_places=2, null=True)
+    done = models.BooleanField(_("đã hoàn thành"), null=True)
+    note = models.TextField(_("minh chứng, ghi chú"), blank=True)
+    attachment = models.FileField(_("tệp minh chứng"), upload_to="targets/%Y/", blank=True)
+    cause = models.TextField(_("nguyên nhân"), blank=True)
+    remedy = models.TextField(_("giải pháp khắc phục"), blank=True)
+    is_correction = models.BooleanField(default=False)
+    correction_reason = models.TextField(_("lý do điều chỉnh"), blank=True)
+    recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT)
+    recorded_at = models.DateTimeField(auto_now_add=True, db_index=True)
+
+    class Meta:
+        verbose_name = _("số liệu")
+        verbose_name_plural = _("số liệu")
+        ordering = ["-recorded_at", "-id"]
+        indexes = [models.Index(fields=["checkpoint", "target", "organization", "-id"])]
+
+    def __str__(self) -> str:
+        shown = self.value if self.value is not None else self.done
+        return f"{self.target} @ {self.checkpoint}: {shown}"
+
+
+class FrozenFigure(models.Model):
+    """The figure of a target at a frozen checkpoint ("chốt số liệu"); never updated."""
+
+    checkpoint = models.ForeignKey(Checkpoint, on_delete=models.CASCADE, related_name="figures")
+    target = models.ForeignKey(Target, on_delete=models.CASCADE, related_name="figures")
+    organization = models.ForeignKey(
+        "organizations.Organization", on_delete=models.PROTECT, null=True, blank=True
+    )
+    value = models.DecimalField(max_digits=14, decimal_places=2, null=True)
+    done = models.BooleanField(null=True)
+    activity_recorded = models.BooleanField(default=False)
+    entry = models.ForeignKey(Entry, on_delete=models.PROTECT, null=True, related_name="+")
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["checkpoint", "target", "organization"],
+                name="uniq_frozen_figure",
+                nulls_distinct=False,
+            )  # fmt: skip
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.target} @ {self.checkpoint}"
+
+
+class StatusOverride(models.Model):
+    """A manual status for one target at one checkpoint; needs a written reason (audited)."""
+
+    checkpoint = models.ForeignKey(Checkpoint, on_delete=models.CASCADE, related_name="overrides")
+    target = models.ForeignKey(Target, on_delete=models.CASCADE, related_name="overrides")
+    status = models.CharField(_("đánh giá"), max_length=16)
+    reason = models.TextField(_("lý do"))
+    history = HistoricalRecords()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["checkpoint", "target"], name="uniq_override"),
+            models.CheckConstraint(condition=~models.Q(reason=""), name="override_has_reason"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.target}: {self.status}"
+
+
+class TaskStatus(models.TextChoices):
+    OPEN = "open", _("Chưa thực hiện")
+    IN_PROGRESS = "in_progress", _("Đang thực hiện")
+    DONE = "done", _("Hoàn thành")
+    CANCELLED = "cancelled", _("Hủy")
+
+
+class Task(models.Model):
+    """Phương hướng, nhiệm vụ, giải pháp for the next period."""
+
+    organization = models.ForeignKey(
+        "organizations.Organization", on_delete=models.PROTECT, related_name="tasks"
+    )
+    resolution = models.ForeignKey(
+        Resolution, on_delete=models.SET_NULL, null=True, blank=True, related_name="tasks"
+    )
+    title = models.CharField(_("nhiệm vụ"), max_length=500)
+    responsible_organization = models.ForeignKey(
+        "organizations.Organization", on_delete=models.SET_NULL, null=True, blank=True,
+        related_name="responsible_tasks", verbose_name=_("đơn vị thực hiện"),
+    )  # fmt: skip
+    responsible_department = models.ForeignKey(
+        "organizations.Department", on_delete=models.SET_NULL, null=True, blank=True,
+        related_name="responsible_tasks", verbose_name=_("khoa/phòng thực hiện"),
+    )  # fmt: skip
+    deadline = models.DateField(_("thời hạn"), null=True, blank=True, db_index=True)
+    status = models.CharField(
+        _("tình trạng"), max_length=16, choices=TaskStatus.choices, default=TaskStatus.OPEN
+    )
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("nhiệm vụ")
+        verbose_name_plural = _("nhiệm vụ")
+        ordering = ["deadline", "id"]
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class TaskNote(models.Model):
+    task = models.ForeignKey(Task, on_delete=models.CASCADE, related_name="notes")
+    text = models.TextField(_("tiến độ"))
+    written_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT)
+    written_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-written_at"]
+
+    def __str__(self) -> str:
+        return self.text[:60]

@@ -1,0 +1,16 @@
+from django.urls import path
+
+from dangbo.targets import views
+
+app_name = "targets"
+urlpatterns = [
+    path("", views.resolution_list, name="list"),
+    path("nghi-quyet/<int:pk>/", views.resolution_detail, name="resolution"),
+    path("chi-tieu/<int:pk>/ky/<int:checkpoint_id>/ghi/", views.entry_record, name="record"),
+    path("chi-tieu/<int:pk>/ky/<int:checkpoint_id>/ghi-de/", views.override, name="override"),
+    path("ky/<int:pk>/chot/", views.freeze, name="freeze"),
+    path("tong-hop/<int:org_id>/", views.dashboard, name="dashboard"),
+    path("tong-hop/<int:org_id>/xuat.xlsx", views.dashboard_export, name="dashboard_export"),
+    path("nhiem-vu/<int:org_id>/", views.task_list, name="tasks"),
+    path("nhiem-vu/sua/<int:pk>/", views.task_update, name="task_update"),
+]
