@@ -27,8 +27,11 @@ from dangbo.targets.rules import (
 D = Decimal
 MID, NINE, ANNUAL = Checkpoint.MIDYEAR, Checkpoint.NINEMONTH, Checkpoint.ANNUAL
 EXCEEDED, MET, NOT_MET, NOT_STARTED = (
-    Status.EXCEEDED, Status.MET, Status.NOT_MET, Status.NOT_STARTED,
-)  # fmt: skip
+    Status.EXCEEDED,
+    Status.MET,
+    Status.NOT_MET,
+    Status.NOT_STARTED,
+)
 
 
 def numeric(planned, direction=Direction.HIGHER, **kw):
@@ -379,9 +382,14 @@ def test_decision4_rollup_average_is_exact():
 
 
 @given(
-    planned=decimals, tol=non_negative, a=decimals, b=decimals, checkpoint=checkpoints,
-    share=st.none() | shares, activity=st.booleans(),
-)  # fmt: skip
+    planned=decimals,
+    tol=non_negative,
+    a=decimals,
+    b=decimals,
+    checkpoint=checkpoints,
+    share=st.none() | shares,
+    activity=st.booleans(),
+)
 def test_issue3_property_raising_a_value_never_lowers_status_higher_is_better(
     planned, tol, a, b, checkpoint, share, activity
 ):
@@ -394,9 +402,13 @@ def test_issue3_property_raising_a_value_never_lowers_status_higher_is_better(
 
 
 @given(
-    planned=decimals, tol=non_negative, a=decimals, b=decimals, checkpoint=checkpoints,
+    planned=decimals,
+    tol=non_negative,
+    a=decimals,
+    b=decimals,
+    checkpoint=checkpoints,
     share=st.none() | shares,
-)  # fmt: skip
+)
 def test_issue3_property_lowering_a_value_never_lowers_status_lower_is_better(
     planned, tol, a, b, checkpoint, share
 ):

@@ -15,8 +15,11 @@ from dangbo.targets.rules import Status
 from dangbo.targets.summary import count_statuses, summary_sentence
 
 EXCEEDED, MET, NOT_MET, NOT_STARTED = (
-    Status.EXCEEDED, Status.MET, Status.NOT_MET, Status.NOT_STARTED,
-)  # fmt: skip
+    Status.EXCEEDED,
+    Status.MET,
+    Status.NOT_MET,
+    Status.NOT_STARTED,
+)
 
 ISSUE_EXAMPLE = (
     "Lãnh đạo thực hiện 13 chỉ tiêu chủ yếu, trong đó thực hiện đạt và vượt 7 chỉ tiêu, "
@@ -138,8 +141,11 @@ def test_issue3_counts_accept_stored_status_strings_and_refuse_negatives():
 def test_count_statuses_lists_every_status():
     assert count_statuses([]) == {s: 0 for s in Status}
     assert count_statuses(["met", MET, NOT_MET]) == {
-        EXCEEDED: 0, MET: 2, NOT_MET: 1, NOT_STARTED: 0,
-    }  # fmt: skip
+        EXCEEDED: 0,
+        MET: 2,
+        NOT_MET: 1,
+        NOT_STARTED: 0,
+    }
     with pytest.raises(ValueError):
         count_statuses(["done"])
 
@@ -153,9 +159,11 @@ PHRASES = {"achieved": "đạt và vượt", "not_started": "chưa thực hiện
 
 
 @given(
-    exceeded=st.integers(0, 60), met=st.integers(0, 60), not_met=st.integers(0, 60),
+    exceeded=st.integers(0, 60),
+    met=st.integers(0, 60),
+    not_met=st.integers(0, 60),
     not_started=st.integers(0, 60),
-)  # fmt: skip
+)
 def test_issue3_property_numbers_sum_to_total_and_zero_categories_never_appear(
     exceeded, met, not_met, not_started
 ):
@@ -174,8 +182,10 @@ def test_issue3_property_numbers_sum_to_total_and_zero_categories_never_appear(
         assert sum(numbers[1:]) == total
     assert 0 not in numbers
     present = {
-        "achieved": exceeded + met, "not_started": not_started, "not_met": not_met,
-    }  # fmt: skip
+        "achieved": exceeded + met,
+        "not_started": not_started,
+        "not_met": not_met,
+    }
     for key, count in present.items():
         assert (PHRASES[key] in sentence) == (count > 0)
     if total > 1 and sum(1 for c in present.values() if c) > 1:
@@ -184,9 +194,11 @@ def test_issue3_property_numbers_sum_to_total_and_zero_categories_never_appear(
 
 
 @given(
-    exceeded=st.integers(0, 60), met=st.integers(0, 60), not_met=st.integers(0, 60),
+    exceeded=st.integers(0, 60),
+    met=st.integers(0, 60),
+    not_met=st.integers(0, 60),
     not_started=st.integers(0, 60),
-)  # fmt: skip
+)
 def test_issue3_property_split_numbers_sum_to_total(exceeded, met, not_met, not_started):
     counts = {EXCEEDED: exceeded, MET: met, NOT_MET: not_met, NOT_STARTED: not_started}
     numbers = [int(n) for n in re.findall(r"\d+", summary_sentence(counts, split_exceeded=True))]

@@ -17,6 +17,7 @@ from dangbo.organizations import queries as org_queries
 from dangbo.organizations.models import Organization
 
 api = NinjaAPI(title="dangbo API", version="1", auth=django_auth, urls_namespace="api")
+api.add_router("/", "dangbo.targets.api.router")
 
 
 class OrganizationOut(Schema):

@@ -51,12 +51,17 @@ def _require_office(actor: Any, resolution: Resolution) -> None:
         raise PermissionDenied("Chỉ Văn phòng Đảng ủy của tổ chức này được thực hiện thao tác này.")
 
 
-def can_record(actor: Any, target: Target, organization: Any | None) -> bool:
+def can_record(
+    actor: Any, target: Target, organization: Any | None, checkpoint: Checkpoint | None = None
+) -> bool:
     """Who records a value: the committee office of the resolution's organization, the person
-    responsible for the target, or — for a cell's sub-target — that cell's secretary."""
+    responsible for the target, or — for a cell's sub-target — that cell's secretary. At a
+    frozen checkpoint only the office, and only as a correction with a reason."""
     scope = scope_for(actor)
     if scope.can_edit_org(target.resolution.organization):
         return True
+    if checkpoint is not None and checkpoint.is_frozen:
+        return False
     if organization is None:
         return bool(target.responsible_member_id) and (
             target.responsible_member_id in scope.own_member_ids
@@ -120,8 +125,10 @@ def entry_record(
     target = Target.objects.select_related("resolution__organization").get(pk=target_id)
     if target.resolution_id != checkpoint.resolution_id:
         raise ValidationFailed({"checkpoint": ["Kỳ báo cáo không thuộc nghị quyết của chỉ tiêu."]})
-    if not can_record(actor, target, organization):
-        raise PermissionDenied("Bạn không phụ trách chỉ tiêu này.")
+    if not can_record(actor, target, organization, checkpoint):
+        raise PermissionDenied(
+            FROZEN_MESSAGE if checkpoint.is_frozen else "Bạn không phụ trách chỉ tiêu này."
+        )
     if (
         organization is not None
         and not SubTarget.objects.filter(target=target, organization=organization).exists()
@@ -129,11 +136,8 @@ def entry_record(
         raise ValidationFailed({"organization": ["Chỉ tiêu này không giao cho chi bộ đó."]})
     errors: dict[str, list[str]] = {}
     is_correction = checkpoint.is_frozen
-    if is_correction:
-        if not scope_for(actor).can_edit_org(target.resolution.organization):
-            raise PermissionDenied(FROZEN_MESSAGE)
-        if not correction_reason.strip():
-            errors["correction_reason"] = [FROZEN_MESSAGE]
+    if is_correction and not correction_reason.strip():
+        errors["correction_reason"] = [FROZEN_MESSAGE]
     milestone = target.kind == rules.Kind.MILESTONE
     if milestone and done is None:
         errors["done"] = ["Chọn đã hoàn thành hay chưa hoàn thành."]
@@ -168,7 +172,7 @@ def latest_entries(checkpoint: Checkpoint, target_ids: list[int] | None = None) 
     if target_ids is not None:
         qs = qs.filter(target_id__in=target_ids)
     last_ids = qs.values("target_id", "organization_id").annotate(last=Max("id")).values("last")
-    return list(Entry.objects.filter(id__in=list(last_ids)))
+    return list(Entry.objects.filter(id__in=last_ids))
 
 
 @transaction.atomic
@@ -208,7 +212,8 @@ def status_override_set(
 ) -> StatusOverride | None:
     """Set (or, with ``status=None``, remove) a manual status; a written reason is required."""
     _require_office(actor, target.resolution)
-    if checkpoint.is_frozen:
+    checkpoint = Checkpoint.objects.select_for_update().get(pk=checkpoint.pk)  # fresh state
+    if checkpoint.is_frozen or checkpoint.resolution_id != target.resolution_id:
         raise ValidationFailed({"status": [FROZEN_MESSAGE]})
     if not reason.strip():
         raise ValidationFailed({"reason": ["Ghi đè trạng thái phải có lý do bằng văn bản."]})

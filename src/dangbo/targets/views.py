@@ -66,7 +66,7 @@ def resolution_detail(request: HttpRequest, pk: int) -> HttpResponse:
     )
     figures = queries.resolution_figures(res, current)
     for row in figures.rows:
-        row.can_record = services.can_record(request.user, row.target, None)
+        row.can_record = services.can_record(request.user, row.target, None, current)
     context = {
         "resolution": res, "checkpoints": checkpoints, "current": current,
         "figures": figures, "is_office": scope_for(request.user).can_edit_org(res.organization),
@@ -82,7 +82,7 @@ def entry_record(request: HttpRequest, pk: int, checkpoint_id: int) -> HttpRespo
         services.can_record(request.user, target, None)
     ):
         raise Http404
-    if not services.can_record(request.user, target, None):
+    if not services.can_record(request.user, target, None, checkpoint):
         raise PermissionDenied
     milestone = target.kind == rules.Kind.MILESTONE
     form = EntryForm(request.POST or None, request.FILES or None, milestone=milestone,

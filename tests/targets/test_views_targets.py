@@ -1,0 +1,187 @@
+"""Target pages and API: statuses shown, frozen checkpoints closed to every page and API call,
+dashboard queries bounded for a subtree of 1,000 organizations."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from dangbo.organizations.models import Organization
+from dangbo.targets import services
+from dangbo.targets.models import Checkpoint, Entry, FrozenFigure, Resolution, Target
+
+
+def _record_url(plan, target):
+    return reverse("targets:record", args=[target.pk, plan.midyear.pk])
+
+
+def test_department_head_records_value_with_cause_and_remedy(client, world, plan):
+    client.force_login(plan.head)
+    url = _record_url(plan, plan.admissions)
+    response = client.post(url, {"value": "2", "note": "6 tháng"})
+    html = response.content.decode()
+    assert response.status_code == 200 and "nguyên nhân" in html and "giải pháp" in html
+    assert not Entry.objects.exists()
+    response = client.post(url, {"value": "2", "cause": "Hồ sơ chậm", "remedy": "Đôn đốc"})
+    assert response.status_code == 302
+    client.force_login(world.users["reader"])
+    page = client.get(reverse("targets:resolution", args=[plan.resolution.pk]) + "?ky=midyear")
+    html = page.content.decode()
+    assert "chưa đạt" in html and "Hồ sơ chậm" in html
+    assert "có 1 chỉ tiêu chưa đạt" in html
+
+
+def test_frozen_checkpoint_is_closed_to_every_page_and_api_call(client, world, plan):
+    office = world.users["office"]
+    services.entry_record(
+        actor=office,
+        target_id=plan.infections.pk,
+        checkpoint_id=plan.midyear.pk,
+        value=Decimal("1.5"),
+    )
+    services.checkpoint_freeze(actor=office, checkpoint_id=plan.midyear.pk)
+    figures = list(FrozenFigure.objects.values())
+    entries = Entry.objects.count()
+
+    client.force_login(plan.head)  # responsible person
+    assert client.get(_record_url(plan, plan.admissions)).status_code == 403
+    assert client.post(_record_url(plan, plan.admissions), {"value": "9"}).status_code == 403
+    api = f"/api/targets/{plan.admissions.pk}/entries"
+    payload = {"checkpoint_id": plan.midyear.pk, "value": "9"}
+    assert client.post(api, payload, content_type="application/json").status_code == 403
+
+    client.force_login(office)  # the office: no silent edit, only a reasoned correction
+    response = client.post(_record_url(plan, plan.infections), {"value": "3"})
+    assert response.status_code == 200 and "đã chốt số liệu" in response.content.decode()
+    assert client.post(api, payload, content_type="application/json").status_code == 422
+    override = reverse("targets:override", args=[plan.infections.pk, plan.midyear.pk])
+    response = client.post(override, {"status": "not_met", "reason": "thử"})
+    assert response.status_code == 200
+    freeze = reverse("targets:freeze", args=[plan.midyear.pk])
+    client.post(freeze)
+    assert Entry.objects.count() == entries
+    assert list(FrozenFigure.objects.values()) == figures
+    data = client.get(f"/api/resolutions/{plan.resolution.pk}/targets?checkpoint=midyear").json()
+    status = {t["id"]: t["status"] for t in data["targets"]}
+    assert status[plan.infections.pk] == "exceeded"
+    assert data["checkpoint"]["frozen"] is True
+
+
+def test_api_lists_statuses_and_records_values(client, world, plan):
+    client.force_login(plan.head)
+    response = client.post(
+        f"/api/targets/{plan.admissions.pk}/entries",
+        {"checkpoint_id": plan.midyear.pk, "value": "6"},
+        content_type="application/json",
+    )
+    assert response.status_code == 201 and response.json()["status"] == "exceeded"
+    response = client.post(
+        f"/api/targets/{plan.admissions.pk}/entries",
+        {"checkpoint_id": plan.midyear.pk, "value": "1"},
+        content_type="application/json",
+    )
+    assert response.status_code == 422 and "cause" in response.json()["detail"]
+    client.force_login(world.users["other_office"])
+    assert client.get(f"/api/resolutions/{plan.resolution.pk}/targets").status_code == 404
+    assert client.get("/api/resolutions").json() == []
+    client.force_login(world.users["reader"])
+    data = client.get(f"/api/resolutions/{plan.resolution.pk}/targets").json()
+    assert data["summary"].startswith("Lãnh đạo thực hiện 4 chỉ tiêu chủ yếu")
+
+
+@pytest.mark.parametrize(
+    ("role", "status"),
+    [
+        ("admin", 200),
+        ("office", 200),
+        ("secretary", 404),
+        ("reader", 200),
+        ("member", 404),
+        ("communications", 404),
+        ("other_office", 404),
+    ],
+)
+def test_dashboard_and_resolution_pages_are_scoped(client, world, plan, role, status):
+    client.force_login(world.users[role])
+    assert client.get(reverse("targets:dashboard", args=[world.hospital.pk])).status_code == status
+    url = reverse("targets:resolution", args=[plan.resolution.pk])
+    assert client.get(url).status_code == status
+
+
+def _grow(root, n, office):
+    """n cells under ``root``, each with a resolution of 3 targets and a mid-year value."""
+    start = root.numchild
+    cells = [
+        Organization(
+            name=f"Chi bộ {i}",
+            code=f"G{start + i:05d}",
+            kind="cell",
+            depth=root.depth + 1,
+            path=Organization._get_path(root.path, root.depth + 1, start + i + 1),
+        )
+        for i in range(n)
+    ]
+    Organization.objects.bulk_create(cells)
+    Organization.objects.filter(pk=root.pk).update(numchild=start + n)
+    cells = list(Organization.objects.filter(code__in=[c.code for c in cells]))
+    res = Resolution.objects.bulk_create(
+        Resolution(
+            organization=c,
+            year=2023,
+            number=f"{i}-NQ/CB",
+            issued_on=dt.date(2023, 1, 5),
+            title="Nghị quyết",
+        )
+        for i, c in enumerate(cells)
+    )
+    Checkpoint.objects.bulk_create(
+        Checkpoint(
+            resolution=r, kind="midyear", as_of=dt.date(2023, 6, 30), deadline=dt.date(2023, 7, 10)
+        )
+        for r in res
+    )
+    targets = Target.objects.bulk_create(
+        Target(resolution=r, title=f"Chỉ tiêu {k}", kind="numeric", planned=Decimal(10))
+        for r in res
+        for k in range(3)
+    )
+    cps = {c.resolution_id: c for c in Checkpoint.objects.filter(resolution__in=res)}
+    Entry.objects.bulk_create(
+        Entry(
+            target=t,
+            checkpoint=cps[t.resolution_id],
+            value=Decimal(8 + i % 5),
+            recorded_by=office,
+            cause="c",
+            remedy="r",
+        )
+        for i, t in enumerate(targets)
+    )
+
+
+def _queries(client, url):
+    with CaptureQueriesContext(connection) as ctx:
+        response = client.get(url)
+    assert response.status_code == 200
+    return len(ctx.captured_queries), response
+
+
+@pytest.mark.django_db
+def test_dashboard_queries_are_bounded_for_1000_organizations(client, world, plan):
+    office = world.users["office"]
+    client.force_login(office)
+    url = reverse("targets:dashboard", args=[world.hospital.pk]) + "?nam=2023&ky=midyear"
+    _grow(Organization.objects.get(pk=world.hospital.pk), 10, office)
+    small, _ = _queries(client, url)
+    _grow(Organization.objects.get(pk=world.hospital.pk), 990, office)
+    assert Organization.objects.filter(path__startswith=world.hospital.path).count() >= 1000
+    large, response = _queries(client, url)
+    assert large == small <= 30
+    html = response.content.decode()
+    assert "Lãnh đạo thực hiện 3004 chỉ tiêu chủ yếu" in html  # 1000 × 3 + the plan's 4
+    assert html.count("<tr><td>Chi bộ ") >= 1000
