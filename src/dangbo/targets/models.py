@@ -205,10 +205,15 @@ class FrozenFigure(models.Model):
     class Meta:
         constraints = [
             models.UniqueConstraint(
+                fields=["checkpoint", "target"],
+                condition=models.Q(organization__isnull=True),
+                name="uniq_frozen_figure_target",
+            ),
+            models.UniqueConstraint(
                 fields=["checkpoint", "target", "organization"],
-                name="uniq_frozen_figure",
-                nulls_distinct=False,
-            )  # fmt: skip
+                condition=models.Q(organization__isnull=False),
+                name="uniq_frozen_figure_cell",
+            ),
         ]
 
     def __str__(self) -> str:

@@ -301,6 +301,18 @@ def trend(actor: Any, root: Any, year: int, kind: str, years: int = 4) -> list[d
     return out
 
 
+def my_targets(actor: Any) -> list[tuple[Target, list[Checkpoint]]]:
+    """Targets the actor is personally responsible for, with their open checkpoints."""
+    own = scope_for(actor).own_member_ids
+    targets = list(
+        Target.objects.filter(responsible_member_id__in=own)
+        .select_related("resolution__organization")
+        .prefetch_related("resolution__checkpoints")
+        .order_by("-resolution__year", "resolution_id", "position")[:200]
+    )
+    return [(t, [c for c in t.resolution.checkpoints.all() if not c.is_frozen]) for t in targets]
+
+
 def tasks(actor: Any, organization: Any) -> QuerySet[Task]:
     scope = scope_for(actor)
     return (

@@ -5,6 +5,7 @@ from dangbo.targets import views
 app_name = "targets"
 urlpatterns = [
     path("", views.resolution_list, name="list"),
+    path("cua-toi/", views.my_targets, name="mine"),
     path("nghi-quyet/<int:pk>/", views.resolution_detail, name="resolution"),
     path("chi-tieu/<int:pk>/ky/<int:checkpoint_id>/ghi/", views.entry_record, name="record"),
     path("chi-tieu/<int:pk>/ky/<int:checkpoint_id>/ghi-de/", views.override, name="override"),

@@ -56,6 +56,18 @@ def resolution_list(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
+def my_targets(request: HttpRequest) -> HttpResponse:
+    return render(request, "targets/mine.html", {"items": queries.my_targets(request.user)})
+
+
+def _after_record(request: HttpRequest, target: Target, checkpoint: Checkpoint) -> HttpResponse:
+    if not scope_for(request.user).can_view_org(target.resolution.organization):
+        return redirect("targets:mine")
+    url = redirect("targets:resolution", pk=target.resolution_id).url
+    return redirect(f"{url}?ky={checkpoint.kind}")
+
+
+@login_required
 def resolution_detail(request: HttpRequest, pk: int) -> HttpResponse:
     res = _resolution(request, pk)
     checkpoints = list(res.checkpoints.all())
@@ -95,8 +107,7 @@ def entry_record(request: HttpRequest, pk: int, checkpoint_id: int) -> HttpRespo
             _form_errors(form, exc)
         else:
             messages.success(request, "Đã ghi số liệu.")
-            url = redirect("targets:resolution", pk=target.resolution_id).url
-            return redirect(f"{url}?ky={checkpoint.kind}")
+            return _after_record(request, target, checkpoint)
     return render(request, "targets/record.html",
                   {"target": target, "checkpoint": checkpoint, "form": form})  # fmt: skip
 
