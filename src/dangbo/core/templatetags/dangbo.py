@@ -25,3 +25,23 @@ def page_query(context: Any, page: int) -> str:
     params = context["request"].GET.copy()
     params["page"] = page
     return "?" + urlencode(sorted(params.items()))
+
+
+@register.filter
+def vnnum(value: object) -> str:
+    """A number the Vietnamese way: 180.000 and 97,2 (no trailing zeros)."""
+    if value is None or value == "":
+        return ""
+    from decimal import Decimal, InvalidOperation
+
+    try:
+        number = Decimal(str(value))
+    except InvalidOperation:
+        return str(value)
+    sign = "-" if number < 0 else ""
+    number = abs(number)
+    text = f"{number:f}"
+    whole, _, frac = text.partition(".")
+    frac = frac.rstrip("0")
+    grouped = f"{int(whole):,}".replace(",", ".")
+    return sign + grouped + ("," + frac if frac else "")
