@@ -179,3 +179,21 @@ def test_secretary_cannot_move_member_into_another_cell(client, world):
     assert response.status_code == 200  # form refuses the choice
     member.refresh_from_db()
     assert member.organization_id == world.cell_a.pk
+
+
+def test_edit_form_offers_the_hospital_departments_at_any_depth(client, world):
+    from tests.factories import department, org
+
+    province = org("Thành ủy", "superior", code="TU")
+    city = org("Đảng bộ Sở", "superior", province, code="SO")
+    hospital = org("Đảng bộ Bệnh viện C", "grassroots_committee", city, code="BVC")
+    cell = org("Chi bộ Khoa Mắt", "cell", hospital, code="BVC-MAT")
+    eye = department(hospital, "Khoa Mắt")
+    member = MemberFactory(full_name="Lý Thị Mai", organization=cell)
+    from tests.factories import user_with_role
+
+    user = user_with_role("office-c", "office", hospital)
+    client.force_login(user)
+    html = client.get(reverse("members:edit", args=[member.pk])).content.decode()
+    assert f'<option value="{eye.pk}">Khoa Mắt</option>' in html
+    assert "Khoa Nội tổng hợp" not in html  # another hospital's department

@@ -9,7 +9,8 @@ from dangbo.accounts.scope import scope_for
 from dangbo.members import rules as member_rules
 from dangbo.members.models import Member
 from dangbo.members.services import EDITABLE_FIELDS
-from dangbo.organizations.models import CELL_KINDS, Department
+from dangbo.organizations.models import CELL_KINDS
+from dangbo.organizations.queries import departments_for
 
 DATE_WIDGET = forms.DateInput(format="%d/%m/%Y", attrs={"placeholder": "dd/mm/yyyy"})
 
@@ -33,10 +34,7 @@ class MemberForm(forms.ModelForm):  # type: ignore[type-arg]
         scope = scope_for(actor)
         cells = scope.orgs(write=True).filter(kind__in=CELL_KINDS).order_by("path")
         self.fields["organization"].queryset = cells
-        roots = {o.path[:8] for o in cells.only("path")}
-        self.fields["department"].queryset = Department.objects.filter(
-            organization__path__in=roots
-        ).order_by("name_folded")
+        self.fields["department"].queryset = departments_for(*cells.only("path"))
         if self.instance.pk:
             self.fields["version"].initial = self.instance.version
 

@@ -74,3 +74,16 @@ def current_committee_roles(org: Organization) -> QuerySet[Any]:
         .select_related("member", "committee")
         .order_by("role", "member__sort_key")
     )
+
+
+def ancestor_paths(path: str, steplen: int = Organization.steplen) -> list[str]:
+    """Paths of the node and all its ancestors."""
+    return [path[:i] for i in range(steplen, len(path) + 1, steplen)]
+
+
+def departments_for(*orgs: Organization) -> QuerySet[Any]:
+    """Departments owned by the organizations or any of their ancestors (the hospital)."""
+    from dangbo.organizations.models import Department
+
+    paths = {p for o in orgs for p in ancestor_paths(o.path)}
+    return Department.objects.filter(organization__path__in=paths).order_by("name_folded")

@@ -67,3 +67,90 @@ class TaskUpdateForm(forms.Form):
 
         super().__init__(*args, **kwargs)
         self.fields["status"].choices = TaskStatus.choices
+
+
+DATE_WIDGET = forms.DateInput(format="%d/%m/%Y", attrs={"placeholder": "dd/mm/yyyy"})
+
+
+class ResolutionForm(forms.ModelForm):  # type: ignore[type-arg]
+    class Meta:
+        from dangbo.targets.models import Resolution
+
+        model = Resolution
+        fields = ["year", "number", "issued_on", "title"]
+        widgets = {"issued_on": DATE_WIDGET}
+
+
+class TargetForm(forms.ModelForm):  # type: ignore[type-arg]
+    cells = forms.ModelMultipleChoiceField(
+        label=_("Giao cho các chi bộ (số liệu cộng dồn)"), required=False, queryset=None
+    )
+
+    class Meta:
+        from dangbo.targets.models import Target
+
+        model = Target
+        fields = [
+            "title", "clause", "kind", "direction", "unit", "baseline", "planned", "tolerance",
+            "midyear_share", "ninemonth_share", "is_key", "responsible_department",
+            "responsible_member", "rollup",
+        ]  # fmt: skip
+        localized_fields = "__all__"  # 0,5 and 97,2 as Vietnamese write them
+
+    def __init__(self, *args: Any, organization: Any, **kwargs: Any) -> None:
+        from dangbo.accounts.scope import subtree_q
+        from dangbo.members.models import Member
+        from dangbo.organizations.models import CELL_KINDS, Organization
+        from dangbo.organizations.queries import departments_for
+
+        super().__init__(*args, **kwargs)
+        self.fields["cells"].queryset = Organization.objects.filter(
+            subtree_q(organization.path), kind__in=CELL_KINDS
+        ).order_by("path")
+        self.fields["responsible_department"].queryset = departments_for(organization)
+        self.fields["responsible_member"].queryset = Member.objects.filter(
+            subtree_q(organization.path, "organization__path"),
+            status__in=["full", "probationary"],
+        ).order_by("sort_key")
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        problems = rules.spec_problems(
+            kind=data.get("kind") or "numeric", direction=data.get("direction") or "higher",
+            planned=data.get("planned"), tolerance=data.get("tolerance") or 0,
+            midyear_share=data.get("midyear_share"), ninemonth_share=data.get("ninemonth_share"),
+        )  # fmt: skip
+        for name, message in problems:
+            self.add_error(name if name in self.fields else None, message)
+        if data.get("cells") and not data.get("rollup"):
+            self.add_error("rollup", _("Chọn cách cộng dồn số liệu của các chi bộ."))
+        return data
+
+
+class CheckpointForm(forms.ModelForm):  # type: ignore[type-arg]
+    class Meta:
+        from dangbo.targets.models import Checkpoint
+
+        model = Checkpoint
+        fields = ["kind", "as_of", "deadline"]
+        widgets = {"as_of": DATE_WIDGET, "deadline": DATE_WIDGET}
+
+
+class TaskForm(forms.ModelForm):  # type: ignore[type-arg]
+    class Meta:
+        from dangbo.targets.models import Task
+
+        model = Task
+        fields = ["title", "responsible_organization", "responsible_department", "deadline"]
+        widgets = {"deadline": DATE_WIDGET}
+
+    def __init__(self, *args: Any, organization: Any, **kwargs: Any) -> None:
+        from dangbo.accounts.scope import subtree_q
+        from dangbo.organizations.models import Organization
+        from dangbo.organizations.queries import departments_for
+
+        super().__init__(*args, **kwargs)
+        self.fields["responsible_organization"].queryset = Organization.objects.filter(
+            subtree_q(organization.path)
+        ).order_by("path")
+        self.fields["responsible_department"].queryset = departments_for(organization)

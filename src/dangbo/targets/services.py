@@ -95,6 +95,21 @@ def target_create(*, actor: Any, resolution: Resolution, **values: Any) -> Targe
 
 
 @transaction.atomic
+def subtargets_assign(*, actor: Any, target: Target, cells: list[Any]) -> list[SubTarget]:
+    """Assign the target to cells of the resolution's subtree (their values roll up)."""
+    _require_office(actor, target.resolution)
+    root = target.resolution.organization.path
+    outside = [c.name for c in cells if not c.path.startswith(root) or not c.is_cell]
+    if outside:
+        raise ValidationFailed({"cells": [f"Không phải chi bộ trực thuộc: {', '.join(outside)}."]})
+    made = []
+    for cell in cells:
+        sub, _ = SubTarget.objects.get_or_create(target=target, organization=cell)
+        made.append(sub)
+    return made
+
+
+@transaction.atomic
 def checkpoint_create(*, actor: Any, resolution: Resolution, **values: Any) -> Checkpoint:
     _require_office(actor, resolution)
     checkpoint = Checkpoint(resolution=resolution, **values)

@@ -16,7 +16,15 @@ from dangbo.core.errors import ValidationFailed
 from dangbo.core.pagination import paginate
 from dangbo.organizations.models import Organization
 from dangbo.targets import queries, rules, services
-from dangbo.targets.forms import EntryForm, OverrideForm, TaskUpdateForm
+from dangbo.targets.forms import (
+    CheckpointForm,
+    EntryForm,
+    OverrideForm,
+    ResolutionForm,
+    TargetForm,
+    TaskForm,
+    TaskUpdateForm,
+)
 from dangbo.targets.models import Checkpoint, Resolution, Target, Task
 
 STATUS_SERIES = [
@@ -52,7 +60,9 @@ def resolution_list(request: HttpRequest) -> HttpResponse:
     if not scope_for(request.user).sees_organizations:
         raise Http404
     page = paginate(request, queries.resolutions(request.user))
-    return render(request, "targets/list.html", {"page": page})
+    scope = scope_for(request.user)
+    writable = Organization.objects.filter(path__in=scope.write_paths).order_by("path")
+    return render(request, "targets/list.html", {"page": page, "writable_orgs": writable})
 
 
 @login_required
@@ -212,7 +222,8 @@ def task_list(request: HttpRequest, org_id: int) -> HttpResponse:
     today = timezone.localdate()
     for t in page:
         t.overdue = queries.is_overdue(t, today)
-    return render(request, "targets/tasks.html", {"org": org, "page": page})
+    can_edit = scope_for(request.user).can_edit_org(org)
+    return render(request, "targets/tasks.html", {"org": org, "page": page, "can_edit": can_edit})
 
 
 @login_required
@@ -226,3 +237,70 @@ def task_update(request: HttpRequest, pk: int) -> HttpResponse:
         return redirect("targets:tasks", org_id=task.organization_id)
     return render(request, "targets/task_update.html",
                   {"task": task, "form": form, "notes": task.notes.all()[:20]})  # fmt: skip
+
+
+def _writable_org(request: HttpRequest, pk: int) -> Organization:
+    org = _readable_org(request, pk)
+    if not scope_for(request.user).can_edit_org(org):
+        raise PermissionDenied
+    return org
+
+
+@login_required
+def resolution_create(request: HttpRequest, org_id: int) -> HttpResponse:
+    org = _writable_org(request, org_id)
+    form = ResolutionForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        res = services.resolution_create(actor=request.user, organization=org, **form.cleaned_data)
+        messages.success(request, "Đã tạo nghị quyết. Hãy thêm chỉ tiêu và kỳ báo cáo.")
+        return redirect("targets:resolution", pk=res.pk)
+    return render(request, "targets/form.html",
+                  {"form": form, "title": "Thêm nghị quyết", "org": org})  # fmt: skip
+
+
+@login_required
+def target_create(request: HttpRequest, pk: int) -> HttpResponse:
+    res = _resolution(request, pk)
+    _writable_org(request, res.organization_id)
+    form = TargetForm(request.POST or None, organization=res.organization)
+    if request.method == "POST" and form.is_valid():
+        data = dict(form.cleaned_data)
+        cells = data.pop("cells", [])
+        try:
+            target = services.target_create(actor=request.user, resolution=res, **data)
+            services.subtargets_assign(actor=request.user, target=target, cells=list(cells))
+        except ValidationFailed as exc:
+            _form_errors(form, exc)
+        else:
+            messages.success(request, "Đã thêm chỉ tiêu.")
+            return redirect("targets:resolution", pk=res.pk)
+    return render(request, "targets/form.html",
+                  {"form": form, "title": "Thêm chỉ tiêu", "resolution": res})  # fmt: skip
+
+
+@login_required
+def checkpoint_create(request: HttpRequest, pk: int) -> HttpResponse:
+    res = _resolution(request, pk)
+    _writable_org(request, res.organization_id)
+    form = CheckpointForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        if res.checkpoints.filter(kind=form.cleaned_data["kind"]).exists():
+            form.add_error("kind", "Nghị quyết đã có kỳ báo cáo này.")
+        else:
+            services.checkpoint_create(actor=request.user, resolution=res, **form.cleaned_data)
+            messages.success(request, "Đã thêm kỳ báo cáo.")
+            return redirect("targets:resolution", pk=res.pk)
+    return render(request, "targets/form.html",
+                  {"form": form, "title": "Thêm kỳ báo cáo", "resolution": res})  # fmt: skip
+
+
+@login_required
+def task_create(request: HttpRequest, org_id: int) -> HttpResponse:
+    org = _writable_org(request, org_id)
+    form = TaskForm(request.POST or None, organization=org)
+    if request.method == "POST" and form.is_valid():
+        services.task_create(actor=request.user, organization=org, **form.cleaned_data)
+        messages.success(request, "Đã giao nhiệm vụ.")
+        return redirect("targets:tasks", org_id=org.pk)
+    return render(request, "targets/form.html",
+                  {"form": form, "title": "Giao nhiệm vụ", "org": org})  # fmt: skip
