@@ -13,16 +13,31 @@ from dangbo.targets.models import Checkpoint, Resolution, SubTarget, Target, Tas
 def test_office_sets_up_a_resolution(client, world):
     client.force_login(world.users["office"])
     url = reverse("targets:resolution_create", args=[world.hospital.pk])
-    response = client.post(url, {"year": 2024, "number": "07-NQ/ĐU", "issued_on": "15/01/2024",
-                                 "title": "Nghị quyết năm 2024"})  # fmt: skip
+    response = client.post(
+        url,
+        {
+            "year": 2024,
+            "number": "07-NQ/ĐU",
+            "issued_on": "15/01/2024",
+            "title": "Nghị quyết năm 2024",
+        },
+    )
     res = Resolution.objects.get(number="07-NQ/ĐU")
     assert response.status_code == 302 and res.issued_on == dt.date(2024, 1, 15)
     assert res.history.latest().history_user == world.users["office"]
 
     url = reverse("targets:target_create", args=[res.pk])
-    data = {"title": "Người bệnh nội trú", "kind": "numeric", "direction": "higher",
-            "planned": "1000", "tolerance": "0", "midyear_share": "0,5", "rollup": "sum",
-            "cells": [world.cell_a.pk, world.cell_b.pk], "responsible_department": world.dept_a.pk}  # fmt: skip
+    data = {
+        "title": "Người bệnh nội trú",
+        "kind": "numeric",
+        "direction": "higher",
+        "planned": "1000",
+        "tolerance": "0",
+        "midyear_share": "0,5",
+        "rollup": "sum",
+        "cells": [world.cell_a.pk, world.cell_b.pk],
+        "responsible_department": world.dept_a.pk,
+    }
     response = client.post(url, data)
     assert response.status_code == 302, response.content.decode()
     target = Target.objects.get(resolution=res)
@@ -36,8 +51,11 @@ def test_office_sets_up_a_resolution(client, world):
     assert Checkpoint.objects.filter(resolution=res).count() == 1
 
     url = reverse("targets:task_create", args=[world.hospital.pk])
-    data = {"title": "Mở rộng khu điều trị", "deadline": "30/09/2024",
-            "responsible_organization": world.cell_a.pk}  # fmt: skip
+    data = {
+        "title": "Mở rộng khu điều trị",
+        "deadline": "30/09/2024",
+        "responsible_organization": world.cell_a.pk,
+    }
     assert client.post(url, data).status_code == 302
     task = Task.objects.get()
     page = client.get(reverse("targets:tasks", args=[world.hospital.pk])).content.decode()
@@ -48,9 +66,17 @@ def test_bad_target_gives_vietnamese_errors_and_creates_nothing(client, world, p
     client.force_login(world.users["office"])
     url = reverse("targets:target_create", args=[plan.resolution.pk])
     before = Target.objects.count()
-    response = client.post(url, {"title": "X", "kind": "numeric", "direction": "higher",
-                                 "tolerance": "0", "midyear_share": "2",
-                                 "cells": [world.cell_a.pk]})  # fmt: skip
+    response = client.post(
+        url,
+        {
+            "title": "X",
+            "kind": "numeric",
+            "direction": "higher",
+            "tolerance": "0",
+            "midyear_share": "2",
+            "cells": [world.cell_a.pk],
+        },
+    )
     html = response.content.decode()
     assert response.status_code == 200
     assert "cộng dồn" in html  # cells without a roll-up method
