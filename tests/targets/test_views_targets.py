@@ -185,3 +185,34 @@ def test_dashboard_queries_are_bounded_for_1000_organizations(client, world, pla
     html = response.content.decode()
     assert "Lãnh đạo thực hiện 3004 chỉ tiêu chủ yếu" in html  # 1000 × 3 + the plan's 4
     assert html.count("<tr><td>Chi bộ ") >= 1000
+
+
+def test_dashboard_rolls_up_cells_reports(client, world, plan):
+    services.entry_record(
+        actor=world.users["secretary"],
+        target_id=plan.beds.pk,
+        checkpoint_id=plan.midyear.pk,
+        organization=world.cell_a,
+        value=Decimal(300),
+    )
+    client.force_login(world.users["office"])
+    url = reverse("targets:dashboard", args=[world.hospital.pk]) + "?nam=2023&ky=midyear"
+    html = client.get(url).content.decode()
+    table = html[html.index('id="cell-table"') :]
+    assert "<td>Chi bộ Khoa Nội</td><td>1</td><td>1</td>" in table
+    assert "<td>Chi bộ Khoa Ngoại</td><td>1</td><td>0</td>" in table
+    late = html[html.index('id="late"') :]
+    late = late[: late.index("</ul>")]
+    assert "Chi bộ Khoa Ngoại" in late and "Chi bộ Khoa Nội" not in late
+
+
+def test_override_shows_in_the_audit_history_on_the_page(client, world, plan):
+    client.force_login(world.users["office"])
+    url = reverse("targets:override", args=[plan.project.pk, plan.midyear.pk])
+    assert client.post(url, {"status": "met", "reason": ""}).status_code == 200  # refused
+    response = client.post(url, {"status": "met", "reason": "Đã có quyết định phê duyệt"})
+    assert response.status_code == 302
+    html = client.get(reverse("targets:resolution", args=[plan.resolution.pk]) + "?ky=midyear")
+    html = html.content.decode()
+    history = html[html.index('id="override-history"') :]
+    assert "Đã có quyết định phê duyệt" in history and "office1" in history

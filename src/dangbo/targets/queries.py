@@ -237,6 +237,7 @@ def dashboard(actor: Any, root: Any, year: int, kind: str) -> dict[str, Any]:
     ]
     late += unreported_cells(root, scope, year, kind, today)
     return {
+        "cells": cell_rollups(root, scope, year, kind),
         "lines": lines,
         "totals": totals,
         "total": len(rows),
@@ -244,6 +245,26 @@ def dashboard(actor: Any, root: Any, year: int, kind: str) -> dict[str, Any]:
         "late": late,
         "trend": trend(actor, root, year, kind),
     }
+
+
+def cell_rollups(root: Any, scope: Any, year: int, kind: str) -> list[dict[str, Any]]:
+    """Per cell of the subtree: sub-targets assigned for ``year`` and how many have a value at
+    the checkpoint ``kind`` (one SQL aggregate grouped by cell)."""
+    has_value = Entry.objects.filter(
+        target_id=OuterRef("target_id"), organization_id=OuterRef("organization_id"),
+        checkpoint__kind=kind, value__isnull=False,
+    )  # fmt: skip
+    return list(
+        SubTarget.objects.filter(
+            subtree_q(root.path, "organization__path"),
+            organization__in=scope.orgs(),
+            target__resolution__year=year,
+        )
+        .annotate(has=Exists(has_value))
+        .values("organization_id", "organization__name", "organization__path")
+        .annotate(assigned=Count("id"), reported=Count("id", filter=Q(has=True)))
+        .order_by("organization__path")
+    )
 
 
 def unreported_cells(root: Any, scope: Any, year: int, kind: str, today: dt.date) -> list[OrgLine]:

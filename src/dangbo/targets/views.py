@@ -25,7 +25,7 @@ from dangbo.targets.forms import (
     TaskForm,
     TaskUpdateForm,
 )
-from dangbo.targets.models import Checkpoint, Resolution, Target, Task
+from dangbo.targets.models import Checkpoint, Resolution, StatusOverride, Target, Task
 
 STATUS_SERIES = [
     (rules.Status.EXCEEDED, "#1a7f37"),
@@ -89,7 +89,15 @@ def resolution_detail(request: HttpRequest, pk: int) -> HttpResponse:
     figures = queries.resolution_figures(res, current)
     for row in figures.rows:
         row.can_record = services.can_record(request.user, row.target, None, current)
+    audit = list(
+        StatusOverride.history.filter(target__resolution=res)
+        .select_related("history_user", "target")
+        .order_by("-history_date")[:50]
+    )
+    for h in audit:
+        h.status_label = rules.Status(h.status).label
     context = {
+        "audit": audit,
         "resolution": res, "checkpoints": checkpoints, "current": current,
         "figures": figures, "is_office": scope_for(request.user).can_edit_org(res.organization),
     }  # fmt: skip
