@@ -1,0 +1,1 @@
+"""Benchmark harness (`make bench`): synthetic data, HTTP throughput, subtree roll-ups."""
