@@ -3,6 +3,7 @@ from __future__ import annotations
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
 
 from dangbo.accounts.scope import scope_for
 from dangbo.core.pagination import paginate
@@ -31,9 +32,12 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
     if q:
         members = search(request.user, q, base=members)
     roles = [(m, position_title(m.role, org.kind)) for m in queries.current_committee_roles(org)]
+    page = paginate(request, members)
     context = {
         "org": org,
-        "page": paginate(request, members),
+        "page": page,
+        "offset": page.start_index() - 1 if page else 0,
+        "member_base": reverse("members:detail", args=[0])[:-2],
         "q": q,
         "ancestors": [a for a in queries.ancestors(org) if scope.can_view_org(a)],
         "children": queries.with_member_counts(Organization.objects.get_children(org)),

@@ -13,6 +13,7 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from dangbo.core.apps import analyze
 from dangbo.demo import data
 from dangbo.demo.loader import DemoConflict, Summary, load
 
@@ -33,6 +34,7 @@ class Command(BaseCommand):
             summary = load(today=timezone.localdate())
         except DemoConflict as exc:
             raise CommandError(str(exc)) from exc
+        analyze()  # fresh planner statistics after a bulk load (SQLite)
         if options["quiet"] or options["verbosity"] == 0:
             return
         self._report(summary, time.perf_counter() - started)

@@ -1,0 +1,477 @@
+"""Validation and planning of a member spreadsheet. Pure: no ORM, no request, no file I/O.
+
+Input: ``RawRow`` (the Excel row number and the raw cell values by field) and ``Lookups`` (plain
+mappings the service builds in a few bulk queries). Output: a ``Plan`` listing every error, or
+else every row as new / updated / unchanged with the exact values to write.
+
+Rules applied to every row (any error rejects the whole file, see services.members_import):
+required name, gender, admission date, status and cell; dates as real Excel dates or text
+dd/mm/yyyy; card number 8 digits, citizen ID 12 digits, dossier number 6 digits + province code
+(members.rules, domain-rules §6); a card number at most once in the file and never one that
+belongs to a member the actor cannot edit; the cell must exist, be a cell and be in the actor's
+write scope; the dates consistent (members.rules.date_problems, Charter Art. 1).
+
+Matching (re-importing the same file updates, never duplicates): by card number; without a card
+number (or a card number not yet known) by (folded name, date of birth, cell).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field, fields, replace
+
+from django.utils.translation import gettext as _
+
+from dangbo.core.dates import format_date
+from dangbo.core.text import fold, nfc
+from dangbo.members import rules as member_rules
+from dangbo.members.importing.columns import BY_FIELD, COLUMNS, HEADER_KEYS, header_key
+from dangbo.members.importing.values import CellProblem, blank, display, parse_card, parser_for
+
+REQUIRED_FIELDS: tuple[str, ...] = tuple(c.field for c in COLUMNS if c.required)
+HEADER_SEARCH_ROWS = 10  # the header row may sit under a title, within the first rows
+
+NaturalKey = tuple[str, dt.date | None, int]
+
+
+# ---- data -----------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class RawRow:
+    """One data row: its Excel row number (header = row 1 → first data row = 2) and the raw
+    values of the columns present in the file, by field name."""
+
+    row: int
+    values: Mapping[str, object]
+
+
+@dataclass(frozen=True)
+class RowError:
+    row: int  # Excel row number; 0 for the whole file
+    column: str  # header as in the template; "" for the whole row or file
+    value: str  # the bad value as shown to the user
+    message: str  # what is wrong and what to do
+
+    def __str__(self) -> str:
+        if self.row <= 0:
+            return self.message
+        if not self.column:
+            return _("Dòng %(row)d: %(message)s") % {"row": self.row, "message": self.message}
+        return _("Dòng %(row)d, cột '%(column)s': %(message)s") % {
+            "row": self.row,
+            "column": self.column,
+            "message": self.message,
+        }
+
+
+@dataclass(frozen=True)
+class MemberData:
+    """The importable values of a member, foreign keys as ids."""
+
+    full_name: str = ""
+    gender: str = ""
+    date_of_birth: dt.date | None = None
+    ethnicity: str = ""
+    religion: str = ""
+    home_town: str = ""
+    card_number: str | None = None
+    dossier_number: str = ""
+    citizen_id: str = ""
+    admitted_on: dt.date | None = None
+    full_on: dt.date | None = None
+    status: str = ""
+    organization_id: int = 0
+    department_id: int | None = None
+    job_title: str = ""
+    professional_title: str = ""
+    military_rank: str = ""
+    phone: str = ""
+    email: str = ""
+
+
+DATA_FIELDS: tuple[str, ...] = tuple(f.name for f in fields(MemberData))
+
+
+@dataclass(frozen=True)
+class CellRef:
+    id: int
+    code: str
+    name: str
+    path: str
+    is_cell: bool
+    writable: bool
+    dissolved: bool = False
+
+
+@dataclass(frozen=True)
+class DepartmentRef:
+    id: int
+    name: str
+    owner_path: str  # path of the organization owning it (the hospital's committee)
+
+
+@dataclass(frozen=True)
+class ExistingMember:
+    id: int
+    writable: bool  # the actor may edit this member (write scope over its current cell)
+    data: MemberData
+
+
+@dataclass(frozen=True)
+class Lookups:
+    cells: Mapping[str, CellRef]  # by code, exact and upper-cased
+    departments: Mapping[str, Sequence[DepartmentRef]]  # by folded name
+    members: Sequence[ExistingMember]  # every member the file could match
+    today: dt.date
+
+
+@dataclass(frozen=True)
+class PlannedRow:
+    row: int
+    action: str  # "new" · "update" · "same"
+    data: MemberData
+    member_id: int | None = None
+    changed: tuple[str, ...] = ()  # fields that differ from the stored member
+    cell_code: str = ""
+    department_name: str = ""
+
+
+@dataclass
+class Plan:
+    rows: list[PlannedRow] = field(default_factory=list)
+    errors: list[RowError] = field(default_factory=list)
+    ignored_columns: list[str] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not self.errors
+
+    def count(self, action: str) -> int:
+        return sum(1 for r in self.rows if r.action == action)
+
+
+# ---- headers --------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class HeaderMap:
+    row: int  # Excel row number of the header row
+    columns: Mapping[int, str]  # 0-based column index → field
+    ignored: tuple[str, ...]
+    errors: tuple[RowError, ...]
+
+
+def map_headers(top_rows: Sequence[Sequence[object]]) -> HeaderMap:
+    """Find the header row among the first rows (the first naming "Họ và tên") and map it."""
+    name_key = header_key(BY_FIELD["full_name"].header)
+    for index, cells in enumerate(top_rows[:HEADER_SEARCH_ROWS]):
+        keys = [header_key(str(c)) if not blank(c) else "" for c in cells]
+        if name_key in keys or any(HEADER_KEYS.get(k) is BY_FIELD["full_name"] for k in keys):
+            return _map_header_row(index + 1, cells)
+    message = _("Không tìm thấy dòng tiêu đề có cột 'Họ và tên'.") + " "
+    message += _("Hãy dùng tệp mẫu và giữ nguyên dòng tiêu đề.")
+    missing = RowError(0, "", "", message)
+    return HeaderMap(1, {}, (), (missing,))
+
+
+def _map_header_row(row: int, cells: Sequence[object]) -> HeaderMap:
+    columns: dict[int, str] = {}
+    seen: dict[str, int] = {}
+    ignored: list[str] = []
+    errors: list[RowError] = []
+    for index, cell in enumerate(cells):
+        if blank(cell):
+            continue
+        column = HEADER_KEYS.get(header_key(str(cell)))
+        if column is None:
+            ignored.append(nfc(str(cell)))
+        elif column.field in seen:
+            errors.append(
+                RowError(row, column.header, nfc(str(cell)), _("Cột này có hai lần. Xóa một cột."))
+            )
+        else:
+            seen[column.field] = index
+            columns[index] = column.field
+    for name in REQUIRED_FIELDS:
+        if name not in seen:
+            header = BY_FIELD[name].header
+            errors.append(
+                RowError(
+                    row, header, "", _("Thiếu cột bắt buộc này. Dùng tệp mẫu để có đủ các cột.")
+                )
+            )
+    return HeaderMap(row, columns, tuple(ignored), tuple(errors))
+
+
+def rows_from_table(table: Sequence[Sequence[object]]) -> tuple[list[RawRow], HeaderMap]:
+    """Data rows below the header row; entirely blank rows are skipped (row numbers kept)."""
+    header = map_headers(table)
+    rows: list[RawRow] = []
+    if header.errors:
+        return rows, header
+    columns = list(header.columns.items())
+    for offset, cells in enumerate(table[header.row :]):
+        width = len(cells)
+        values = {name: cells[i] if i < width else None for i, name in columns}
+        if all(blank(v) for v in values.values()):
+            continue
+        rows.append(RawRow(header.row + 1 + offset, values))
+    return rows, header
+
+
+# ---- lookups ------------------------------------------------------------------------------
+def find_cell(value: object, cells: Mapping[str, CellRef]) -> CellRef:
+    code = display(value).strip()
+    if not code:
+        raise CellProblem(_("Thiếu mã chi bộ. Xem mã trong trang 'Danh mục' của tệp mẫu."))
+    cell = cells.get(code) or cells.get(code.upper())
+    args = {"value": code, "name": cell.name if cell else ""}
+    if cell is None:
+        message = _(
+            "Không có chi bộ nào mã '%(value)s'. Xem mã trong trang 'Danh mục' của tệp mẫu."
+        )
+    elif not cell.is_cell:
+        message = _("'%(value)s' là mã của %(name)s, không phải chi bộ. Nhập mã một chi bộ.")
+    elif not cell.writable:
+        message = (
+            _("Bạn không có quyền cập nhật %(name)s (mã '%(value)s').")
+            + " "
+            + _("Chỉ nhập đảng viên vào chi bộ bạn phụ trách.")
+        )
+    elif cell.dissolved:
+        message = _("%(name)s (mã '%(value)s') đã giải thể. Chọn chi bộ đang hoạt động.")
+    else:
+        return cell
+    raise CellProblem(message % args)
+
+
+def find_department(
+    value: object, cell: CellRef, departments: Mapping[str, Sequence[DepartmentRef]]
+) -> DepartmentRef | None:
+    """By name, among the departments of the organizations above the cell; diacritics and case
+    may differ from the stored name when that leaves only one department."""
+    name = display(value).strip()
+    if not name:
+        return None
+    candidates = [d for d in departments.get(fold(name), ()) if cell.path.startswith(d.owner_path)]
+    exact = [d for d in candidates if d.name.casefold() == name.casefold()]
+    if len(exact) == 1:
+        return exact[0]
+    if len(candidates) == 1:
+        return candidates[0]
+    if candidates:
+        message = _("Có nhiều khoa/phòng tên gần giống '%(value)s'. Gõ đúng tên có dấu.")
+    else:
+        message = (
+            _("Không có khoa/phòng '%(value)s' trong đảng bộ của chi bộ này.")
+            + " "
+            + _("Xem tên trong trang 'Danh mục' hoặc để trống.")
+        )
+    raise CellProblem(message % {"value": name})
+
+
+# ---- one row --------------------------------------------------------------------------------
+@dataclass
+class ParsedRow:
+    row: int
+    values: dict[str, object]  # parsed values of the columns present and valid
+    errors: list[RowError]
+    cell: CellRef | None = None
+    department: DepartmentRef | None = None
+
+
+def parse_row(raw: RawRow, lookups: Lookups) -> ParsedRow:
+    parsed = ParsedRow(raw.row, {}, [])
+    for name, value in raw.values.items():
+        column = BY_FIELD[name]
+        try:
+            if name == "organization_id":
+                parsed.cell = find_cell(value, lookups.cells)
+                parsed.values[name] = parsed.cell.id
+            elif name != "department_id":
+                parsed.values[name] = parser_for(name)(value, column)
+        except CellProblem as problem:
+            parsed.errors.append(RowError(raw.row, column.header, display(value), str(problem)))
+    if "department_id" in raw.values and parsed.cell is not None:
+        value = raw.values["department_id"]
+        try:
+            parsed.department = find_department(value, parsed.cell, lookups.departments)
+            parsed.values["department_id"] = parsed.department.id if parsed.department else None
+        except CellProblem as problem:
+            column = BY_FIELD["department_id"]
+            parsed.errors.append(RowError(raw.row, column.header, display(value), str(problem)))
+    return parsed
+
+
+def natural_key(full_name: str, date_of_birth: dt.date | None, organization_id: int) -> NaturalKey:
+    return (fold(full_name), date_of_birth, organization_id)
+
+
+@dataclass
+class _Index:
+    by_card: dict[str, ExistingMember]
+    by_key: dict[NaturalKey, list[ExistingMember]]
+
+
+def index_members(members: Iterable[ExistingMember]) -> _Index:
+    index = _Index({}, {})
+    for m in members:
+        if m.data.card_number:
+            index.by_card[m.data.card_number] = m
+        key = natural_key(m.data.full_name, m.data.date_of_birth, m.data.organization_id)
+        index.by_key.setdefault(key, []).append(m)
+    return index
+
+
+def _date_errors(row: int, data: MemberData, today: dt.date) -> list[RowError]:
+    problems = member_rules.date_problems(
+        date_of_birth=data.date_of_birth,
+        admitted_on=data.admitted_on,
+        full_on=data.full_on,
+        today=today,
+    )
+    errors: list[RowError] = []
+    for name, message in problems:
+        value = getattr(data, name)
+        fix = _("Sửa lại các ngày cho khớp nhau.")
+        errors.append(RowError(row, BY_FIELD[name].header, format_date(value), f"{message} {fix}"))
+    return errors
+
+
+def _changed(old: MemberData, new: MemberData) -> tuple[str, ...]:
+    return tuple(n for n in DATA_FIELDS if getattr(old, n) != getattr(new, n))
+
+
+# ---- the whole file -------------------------------------------------------------------------
+@dataclass
+class _State:
+    index: _Index
+    cards: dict[str, int] = field(default_factory=dict)  # card → first row using it
+    keys: dict[NaturalKey, int] = field(default_factory=dict)  # natural key → first row
+    claimed: dict[int, int] = field(default_factory=dict)  # member id → row updating it
+
+
+def _match(parsed: ParsedRow, state: _State) -> tuple[ExistingMember | None, list[RowError]]:
+    """The stored member this row updates (or None: a new member), checking duplicates."""
+    row, values = parsed.row, parsed.values
+    card = values.get("card_number")
+    card_header = BY_FIELD["card_number"].header
+    errors: list[RowError] = []
+    if isinstance(card, str):
+        first = state.cards.setdefault(card, row)
+        if first != row:
+            message = _(
+                "Số thẻ này trùng với dòng %(first)d trong tệp. Mỗi số thẻ chỉ ghi một lần."
+            )
+            errors.append(RowError(row, card_header, card, message % {"first": first}))
+        existing = state.index.by_card.get(card)
+        if existing is not None and not existing.writable:
+            message = _("Số thẻ này là của một đảng viên ngoài phạm vi bạn được cập nhật.") + " "
+            message += _("Kiểm tra lại số thẻ, hoặc đề nghị Văn phòng Đảng ủy chuyển sinh hoạt.")
+            errors.append(RowError(row, card_header, card, message))
+            return None, errors
+        if existing is not None:
+            return _claim(existing, row, state, errors)
+    name, cell_id = values.get("full_name"), values.get("organization_id")
+    if not isinstance(name, str) or not isinstance(cell_id, int):
+        return None, errors
+    dob = values.get("date_of_birth")
+    key = natural_key(name, dob if isinstance(dob, dt.date) else None, cell_id)
+    # A card number the database does not know yet may complete a member stored without one.
+    found = state.index.by_key.get(key, [])
+    candidates = [m for m in found if card is None or not m.data.card_number]
+    if card is None and state.keys.setdefault(key, row) != row:
+        message = _("Trùng họ tên, ngày sinh và chi bộ với dòng %(first)d trong tệp.") + " "
+        message += _("Nhập số thẻ đảng viên để phân biệt, hoặc xóa dòng trùng.")
+        header = BY_FIELD["full_name"].header
+        errors.append(RowError(row, header, name, message % {"first": state.keys[key]}))
+    if len(candidates) > 1:
+        message = _("Có %(n)d đảng viên cùng họ tên, ngày sinh ở chi bộ này.") + " "
+        message += _("Nhập số thẻ đảng viên để xác định đúng người.")
+        errors.append(RowError(row, card_header, "", message % {"n": len(candidates)}))
+        return None, errors
+    return _claim(candidates[0], row, state, errors) if candidates else (None, errors)
+
+
+def _claim(
+    existing: ExistingMember, row: int, state: _State, errors: list[RowError]
+) -> tuple[ExistingMember | None, list[RowError]]:
+    first = state.claimed.setdefault(existing.id, row)
+    if first != row:
+        message = _("Dòng này và dòng %(first)d cùng là một đảng viên. Xóa một trong hai dòng.")
+        errors.append(RowError(row, "", "", message % {"first": first}))
+    return existing, errors
+
+
+def _merge(parsed: ParsedRow, existing: ExistingMember | None) -> MemberData:
+    values = dict(parsed.values)
+    if existing is None:
+        return replace(MemberData(), **values)  # type: ignore[arg-type]
+    if values.get("card_number") is None:
+        values.pop("card_number", None)  # a blank card number never erases the stored one
+    return replace(existing.data, **values)  # type: ignore[arg-type]
+
+
+def plan_row(
+    raw: RawRow, lookups: Lookups, state: _State
+) -> tuple[PlannedRow | None, list[RowError]]:
+    parsed = parse_row(raw, lookups)
+    existing, match_errors = _match(parsed, state)
+    errors = parsed.errors + match_errors
+    if errors:
+        return None, errors
+    data = _merge(parsed, existing)
+    errors = _date_errors(raw.row, data, lookups.today)
+    if errors:
+        return None, errors
+    cell_code = parsed.cell.code if parsed.cell else ""
+    dept_name = parsed.department.name if parsed.department else ""
+    if existing is None:
+        return PlannedRow(raw.row, "new", data, None, DATA_FIELDS, cell_code, dept_name), []
+    changed = _changed(existing.data, data)
+    action = "update" if changed else "same"
+    return PlannedRow(raw.row, action, data, existing.id, changed, cell_code, dept_name), []
+
+
+def plan_import(rows: Sequence[RawRow], lookups: Lookups) -> Plan:
+    """Validate every row (collecting all errors) and decide what each row does."""
+    plan = Plan()
+    state = _State(index_members(lookups.members))
+    for raw in rows:
+        planned, errors = plan_row(raw, lookups, state)
+        if errors:
+            plan.errors.extend(errors)
+        elif planned is not None:
+            plan.rows.append(planned)
+    if not rows and not plan.errors:
+        message = _("Tệp không có dòng dữ liệu nào dưới dòng tiêu đề. Nhập mỗi đảng viên một dòng.")
+        plan.errors.append(RowError(0, "", "", message))
+    return plan
+
+
+def referenced(rows: Iterable[RawRow]) -> tuple[set[str], set[str]]:
+    """Cell codes and valid card numbers the file mentions, for the service's bulk lookups."""
+    codes: set[str] = set()
+    cards: set[str] = set()
+    card_column = BY_FIELD["card_number"]
+    for raw in rows:
+        code = display(raw.values.get("organization_id")).strip()
+        if code:
+            codes.update((code, code.upper()))
+        try:
+            card = parse_card(raw.values.get("card_number"), card_column)
+        except CellProblem:
+            continue
+        if card:
+            cards.add(card)
+    return codes, cards
+
+
+def initial_status_changes(data: MemberData, today: dt.date) -> list[tuple[str, dt.date]]:
+    """Status history of a new member: admission (probationary) then recognition as full."""
+    admitted = data.admitted_on or today
+    if data.status == "probationary":
+        return [("probationary", admitted)]
+    if data.status == "full":
+        if data.full_on:
+            return [("probationary", admitted), ("full", data.full_on)]
+        return [("full", admitted)]
+    return [("probationary", admitted), (data.status, today)]
