@@ -48,10 +48,19 @@ class MemberOut(Schema):
         return obj.card_masked
 
 
-@api.get("/organizations", response=list[OrganizationOut], tags=["organizations"])
-@paginate(PageNumberPagination, page_size=100)
-def list_organizations(request: HttpRequest):  # type: ignore[no-untyped-def]
-    return org_queries.tree(request.user)
+class OrganizationPage(Schema):
+    items: list[OrganizationOut]
+    count: int
+
+
+@api.get("/organizations", response=OrganizationPage, tags=["organizations"])
+def list_organizations(request: HttpRequest, page: int = 1) -> dict[str, object]:
+    """Organizations in the caller's scope, tree order, 100 a page, with subtree member counts."""
+    qs = org_queries.tree(request.user)
+    start = (max(page, 1) - 1) * 100
+    items = list(qs[start : start + 100])
+    org_queries.add_member_counts(items)
+    return {"items": items, "count": qs.count()}
 
 
 @api.get("/organizations/{org_id}/members", response=list[MemberOut], tags=["members"])

@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import os
+from bisect import bisect_left
+from collections.abc import Sequence
+from itertools import accumulate
 from typing import Any
 
 from django.db import connection
 from django.db.models import Count, IntegerField, OuterRef, Q, QuerySet, Subquery, Value
 from django.db.models.functions import Coalesce, Concat
 
-from dangbo.accounts.scope import scope_for
+from dangbo.accounts.scope import scope_for, subtree_q
 from dangbo.members.models import ACTIVE_STATUSES, Member
 from dangbo.organizations.models import CELL_KINDS, Organization
 
@@ -39,8 +43,34 @@ def with_member_counts(qs: QuerySet[Organization]) -> QuerySet[Organization]:
 
 
 def tree(actor: Any) -> QuerySet[Organization]:
-    """Every organization the actor may read, in tree order, with subtree member counts."""
-    return with_member_counts(scope_for(actor).orgs().order_by("path"))
+    """Organizations the actor may read, tree order (paginate, then ``add_member_counts``)."""
+    return scope_for(actor).orgs().order_by("path")
+
+
+def add_member_counts(orgs: Sequence[Organization]) -> None:
+    """Set ``member_count`` (active members of the whole subtree) on each organization: one
+    GROUP BY over the smallest subtree that holds them all, rolled up by path prefix. (Faster
+    than one correlated count per organization: bench/rollup_bench.py.)"""
+    if not orgs:
+        return
+    prefix = os.path.commonprefix([o.path for o in orgs])
+    prefix = prefix[: len(prefix) - len(prefix) % Organization.steplen]
+    rows = (
+        Member.objects.filter(status__in=ACTIVE_STATUSES)
+        .filter(subtree_q(prefix, "organization__path") if prefix else Q())
+        .values_list("organization__path")
+        .annotate(n=Count("pk"))
+        .order_by("organization__path")
+    )
+    paths, counts = [], []
+    for path, n in rows:
+        paths.append(path)
+        counts.append(n)
+    running = [0, *accumulate(counts)]
+    for org in orgs:
+        lo = bisect_left(paths, org.path)
+        hi = bisect_left(paths, org.path + "\uffff")
+        org.member_count = running[hi] - running[lo]
 
 
 def scope_summary(actor: Any) -> dict[str, int]:

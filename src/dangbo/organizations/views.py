@@ -18,6 +18,7 @@ def tree_page(request: HttpRequest) -> HttpResponse:
     if not scope_for(request.user).sees_organizations:
         raise Http404
     page = paginate(request, queries.tree(request.user), per_page=100)
+    queries.add_member_counts(page.object_list)
     return render(request, "organizations/tree.html", {"page": page})
 
 
@@ -33,6 +34,8 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
         members = search(request.user, q, base=members)
     roles = [(m, position_title(m.role, org.kind)) for m in queries.current_committee_roles(org)]
     page = paginate(request, members)
+    children = list(Organization.objects.get_children(org))
+    queries.add_member_counts(children)
     context = {
         "org": org,
         "page": page,
@@ -40,7 +43,7 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
         "member_base": reverse("members:detail", args=[0])[:-2],
         "q": q,
         "ancestors": [a for a in queries.ancestors(org) if scope.can_view_org(a)],
-        "children": queries.with_member_counts(Organization.objects.get_children(org)),
+        "children": children,
         "roles": roles,
         "can_edit": scope.can_edit_org(org),
     }

@@ -1,0 +1,24 @@
+"""Subtree member counts: the GROUP BY roll-up agrees with a correlated count per node."""
+
+from __future__ import annotations
+
+from dangbo.organizations.models import Organization
+from dangbo.organizations.queries import add_member_counts, with_member_counts
+from tests.factories import MemberFactory
+
+
+def test_rollup_counts_match_correlated_counts(world):
+    MemberFactory.create_batch(4, organization=world.cell_b)
+    MemberFactory(organization=world.cell_b, status="transferred_out")  # not active
+    orgs = list(Organization.objects.order_by("path"))
+    add_member_counts(orgs)
+    expected = {o.pk: o.member_count for o in with_member_counts(Organization.objects.all())}
+    assert {o.pk: o.member_count for o in orgs} == expected
+    by_code = {o.code: o.member_count for o in orgs}
+    assert by_code == {"SYT": 9, "BVA": 8, "BVA-NOI": 3, "BVA-NGOAI": 5, "BVB": 1, "BVB-SAN": 1}
+
+
+def test_rollup_counts_for_a_page_inside_a_subtree(world):
+    page = list(Organization.objects.filter(code__in=["BVA-NOI", "BVA-NGOAI"]).order_by("path"))
+    add_member_counts(page)
+    assert [o.member_count for o in page] == [3, 1]
