@@ -216,3 +216,33 @@ def test_override_shows_in_the_audit_history_on_the_page(client, world, plan):
     html = html.content.decode()
     history = html[html.index('id="override-history"') :]
     assert "Đã có quyết định phê duyệt" in history and "office1" in history
+
+
+def test_dashboard_exports_the_same_figures_to_xlsx(client, world, plan):
+    from io import BytesIO
+
+    from python_calamine import CalamineWorkbook
+
+    services.entry_record(
+        actor=world.users["office"],
+        target_id=plan.infections.pk,
+        checkpoint_id=plan.midyear.pk,
+        value=Decimal("2.5"),
+        cause="Thiếu dung dịch sát khuẩn",
+        remedy="Bổ sung",
+    )
+    client.force_login(world.users["reader"])
+    url = reverse("targets:dashboard_export", args=[world.hospital.pk]) + "?nam=2023&ky=midyear"
+    response = client.get(url)
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("application/vnd.openxmlformats")
+    rows = CalamineWorkbook.from_filelike(BytesIO(response.content)).get_sheet_by_index(0)
+    rows = rows.to_python()
+    assert (
+        rows[1][0] == "Lãnh đạo thực hiện 4 chỉ tiêu chủ yếu, trong đó chưa thực hiện 3 chỉ tiêu, "
+        "có 1 chỉ tiêu chưa đạt."
+    )
+    hospital = next(r for r in rows if r[0] == world.hospital.name)
+    assert [int(v) for v in hospital[1:]] == [0, 0, 1, 3, 4]
+    client.force_login(world.users["other_office"])
+    assert client.get(url).status_code == 404

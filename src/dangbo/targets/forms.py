@@ -77,8 +77,14 @@ class ResolutionForm(forms.ModelForm):  # type: ignore[type-arg]
         from dangbo.targets.models import Resolution
 
         model = Resolution
-        fields = ["year", "number", "issued_on", "title"]
+        fields = ["year", "term", "number", "issued_on", "title"]
         widgets = {"issued_on": DATE_WIDGET}
+
+    def __init__(self, *args: Any, organization: Any, **kwargs: Any) -> None:
+        from dangbo.organizations.models import Term
+
+        super().__init__(*args, **kwargs)
+        self.fields["term"].queryset = Term.objects.filter(organization=organization)
 
 
 class TargetForm(forms.ModelForm):  # type: ignore[type-arg]

@@ -20,6 +20,11 @@ class Resolution(models.Model):
         "organizations.Organization", on_delete=models.PROTECT, related_name="resolutions"
     )
     year = models.PositiveSmallIntegerField(_("năm"), db_index=True)
+    term = models.ForeignKey(
+        "organizations.Term", on_delete=models.SET_NULL, null=True, blank=True,
+        related_name="resolutions", verbose_name=_("nhiệm kỳ"),
+        help_text=_("Cho nghị quyết cả nhiệm kỳ; để trống với nghị quyết năm."),
+    )  # fmt: skip
     number = models.CharField(_("số, ký hiệu"), max_length=40, help_text=_("Ví dụ 05-NQ/ĐU"))
     issued_on = models.DateField(_("ngày ban hành"))
     title = models.CharField(_("trích yếu"), max_length=500)

@@ -257,7 +257,7 @@ def _writable_org(request: HttpRequest, pk: int) -> Organization:
 @login_required
 def resolution_create(request: HttpRequest, org_id: int) -> HttpResponse:
     org = _writable_org(request, org_id)
-    form = ResolutionForm(request.POST or None)
+    form = ResolutionForm(request.POST or None, organization=org)
     if request.method == "POST" and form.is_valid():
         res = services.resolution_create(actor=request.user, organization=org, **form.cleaned_data)
         messages.success(request, "Đã tạo nghị quyết. Hãy thêm chỉ tiêu và kỳ báo cáo.")
