@@ -10,6 +10,7 @@ from django.http import Http404, HttpRequest
 from django.shortcuts import get_object_or_404
 from ninja import Router, Schema
 from ninja.errors import HttpError
+from ninja.responses import Status
 
 from dangbo.accounts.scope import scope_for
 from dangbo.core.errors import ValidationFailed
@@ -160,12 +161,15 @@ def record_entry(request: HttpRequest, target_id: int, payload: EntryIn):  # typ
     cp = entry.checkpoint
     row = queries.resolution_figures(target.resolution, cp).rows
     status = next(r.status.value for r in row if r.target.pk == target.pk)
-    return 201, EntryOut(
-        id=entry.pk,
-        target_id=target.pk,
-        checkpoint_id=cp.pk,
-        value=entry.value,
-        done=entry.done,
-        is_correction=entry.is_correction,
-        status=status,
+    return Status(
+        201,
+        EntryOut(
+            id=entry.pk,
+            target_id=target.pk,
+            checkpoint_id=cp.pk,
+            value=entry.value,
+            done=entry.done,
+            is_correction=entry.is_correction,
+            status=status,
+        ),
     )
