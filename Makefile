@@ -38,7 +38,7 @@ serve: $(STAMP)
 	$(BIN)/dangbo migrate --noinput -v0
 	$(BIN)/dangbo collectstatic --noinput -v0
 	$(BIN)/gunicorn dangbo.wsgi:application -k sync -w $${WORKERS:-3} -b $(HOST):$(PORT) \
-	  --access-logfile - --max-requests 2000 --max-requests-jitter 200
+	  --timeout 120 --access-logfile - --max-requests 2000 --max-requests-jitter 200
 
 lint: $(DEVSTAMP)
 	$(BIN)/ruff check src tests bench

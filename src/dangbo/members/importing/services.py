@@ -9,14 +9,16 @@ every created or changed member has its audit entry. Unchanged rows are not writ
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
+import gc
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
-from django.db.models import F, Q
+from django.db.models import F, Model, Q
 from django.db.models.functions import Upper
 from django.utils import timezone
 from simple_history.utils import bulk_create_with_history, bulk_update_with_history
@@ -46,6 +48,22 @@ MAX_UPDATE_GROUPS = 32  # beyond this many distinct sets of changed fields, upda
 _FK = {"organization_id": "organization", "department_id": "department"}
 
 T = TypeVar("T")
+M = TypeVar("M", bound=Model)
+
+
+def _columns(model: type[Model]) -> list[tuple[str, Any]]:
+    """(attname, default) of a model's columns in order, for positional construction."""
+    fields = model._meta.concrete_fields
+    return [(f.attname, None if f.primary_key else f.get_default()) for f in fields]
+
+
+def _build(model: type[M], columns: list[tuple[str, Any]], values: dict[str, Any]) -> M:
+    """``model(**values)`` at half the cost: Django's positional path skips the kwargs work."""
+    return model(*[values.get(name, default) for name, default in columns])
+
+
+_MEMBER_COLUMNS = _columns(Member)
+_CHANGE_COLUMNS = _columns(StatusChange)
 
 
 class ImportRejected(Exception):
@@ -155,16 +173,34 @@ def _lookups(
     return lookups, stored
 
 
+@contextlib.contextmanager
+def _gc_paused() -> Iterator[None]:
+    """Pause the cyclic garbage collector while hundreds of thousands of model instances are
+    built: its full passes over them cost a third of the import time (measured, bench/)."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
 # ---- use cases ------------------------------------------------------------------------------
 def import_plan(*, actor: Any, rows: Sequence[RawRow]) -> Plan:
     """Validate the rows and say what importing them would do; writes nothing."""
-    lookups, _stored = _lookups(actor, rows, lock=False)
-    return validate.plan_import(rows, lookups)
+    with _gc_paused():
+        lookups, _stored = _lookups(actor, rows, lock=False)
+        return validate.plan_import(rows, lookups)
 
 
-@transaction.atomic
 def members_import(*, actor: Any, rows: Sequence[RawRow]) -> ImportResult:
     """Import every row or none: any error raises ImportRejected and the database is unchanged."""
+    with _gc_paused(), transaction.atomic():
+        return _import(actor, rows)
+
+
+def _import(actor: Any, rows: Sequence[RawRow]) -> ImportResult:
     lookups, stored = _lookups(actor, rows, lock=True)
     plan = validate.plan_import(rows, lookups)
     if plan.errors:
@@ -178,28 +214,23 @@ def members_import(*, actor: Any, rows: Sequence[RawRow]) -> ImportResult:
 
 
 def _create(actor: Any, rows: list[PlannedRow], now: dt.datetime, today: dt.date) -> None:
-    sort_keys: dict[str, str] = {}  # names repeat a lot; the sort key is the costly part
+    keys: dict[str, tuple[str, str]] = {}  # names repeat; fold and sort key cost the most
     members: list[Member] = []
     for r in rows:
         name = r.data.full_name
-        if name not in sort_keys:
-            sort_keys[name] = name_sort_key(name)
-        members.append(
-            Member(
-                **{f: getattr(r.data, f) for f in DATA_FIELDS},
-                name_folded=fold(name),
-                sort_key=sort_keys[name],
-            )
-        )
+        if name not in keys:
+            keys[name] = (fold(name), name_sort_key(name))
+        values = {**r.data.__dict__, "name_folded": keys[name][0], "sort_key": keys[name][1]}
+        members.append(_build(Member, _MEMBER_COLUMNS, values))
     created = bulk_create_with_history(
         members, Member, batch_size=BATCH, default_user=actor,
         default_change_reason=REASON, default_date=now,
     )  # fmt: skip
-    changes = [
-        StatusChange(member_id=m.pk, status=status, changed_on=day, note=REASON, recorded_by=actor)
-        for m, r in zip(created, rows, strict=True)
-        for status, day in validate.initial_status_changes(r.data, today)
-    ]
+    changes = []
+    for member, r in zip(created, rows, strict=True):
+        status, day = validate.initial_status(r.data, today)
+        values = {"member_id": member.pk, "status": status, "changed_on": day, "note": REASON}
+        changes.append(_build(StatusChange, _CHANGE_COLUMNS, values | {"recorded_by_id": actor.pk}))
     StatusChange.objects.bulk_create(changes, batch_size=BATCH)
 
 

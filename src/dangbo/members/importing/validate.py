@@ -24,10 +24,17 @@ from dataclasses import dataclass, field, fields, replace
 from django.utils.translation import gettext as _
 
 from dangbo.core.dates import format_date
-from dangbo.core.text import fold, nfc
+from dangbo.core.text import nfc
 from dangbo.members import rules as member_rules
 from dangbo.members.importing.columns import BY_FIELD, COLUMNS, HEADER_KEYS, header_key
-from dangbo.members.importing.values import CellProblem, blank, display, parse_card, parser_for
+from dangbo.members.importing.values import (
+    CellProblem,
+    blank,
+    display,
+    folded,
+    parse_card,
+    parser_for,
+)
 
 REQUIRED_FIELDS: tuple[str, ...] = tuple(c.field for c in COLUMNS if c.required)
 HEADER_SEARCH_ROWS = 10  # the header row may sit under a title, within the first rows
@@ -251,7 +258,8 @@ def find_department(
     name = display(value).strip()
     if not name:
         return None
-    candidates = [d for d in departments.get(fold(name), ()) if cell.path.startswith(d.owner_path)]
+    found = departments.get(folded(name), ())
+    candidates = [d for d in found if cell.path.startswith(d.owner_path)]
     exact = [d for d in candidates if d.name.casefold() == name.casefold()]
     if len(exact) == 1:
         return exact[0]
@@ -302,7 +310,7 @@ def parse_row(raw: RawRow, lookups: Lookups) -> ParsedRow:
 
 
 def natural_key(full_name: str, date_of_birth: dt.date | None, organization_id: int) -> NaturalKey:
-    return (fold(full_name), date_of_birth, organization_id)
+    return (folded(full_name), date_of_birth, organization_id)
 
 
 @dataclass
@@ -373,6 +381,8 @@ def _match(parsed: ParsedRow, state: _State) -> tuple[ExistingMember | None, lis
     name, cell_id = values.get("full_name"), values.get("organization_id")
     if not isinstance(name, str) or not isinstance(cell_id, int):
         return None, errors
+    if card is not None and not state.index.by_key:
+        return None, errors  # nothing stored could match: skip the key (a fresh import)
     dob = values.get("date_of_birth")
     key = natural_key(name, dob if isinstance(dob, dt.date) else None, cell_id)
     # A card number the database does not know yet may complete a member stored without one.
@@ -404,7 +414,7 @@ def _claim(
 def _merge(parsed: ParsedRow, existing: ExistingMember | None) -> MemberData:
     values = dict(parsed.values)
     if existing is None:
-        return replace(MemberData(), **values)  # type: ignore[arg-type]
+        return MemberData(**values)  # type: ignore[arg-type]
     if values.get("card_number") is None:
         values.pop("card_number", None)  # a blank card number never erases the stored one
     return replace(existing.data, **values)  # type: ignore[arg-type]
@@ -465,13 +475,12 @@ def referenced(rows: Iterable[RawRow]) -> tuple[set[str], set[str]]:
     return codes, cards
 
 
-def initial_status_changes(data: MemberData, today: dt.date) -> list[tuple[str, dt.date]]:
-    """Status history of a new member: admission (probationary) then recognition as full."""
-    admitted = data.admitted_on or today
-    if data.status == "probationary":
-        return [("probationary", admitted)]
-    if data.status == "full":
-        if data.full_on:
-            return [("probationary", admitted), ("full", data.full_on)]
-        return [("full", admitted)]
-    return [("probationary", admitted), (data.status, today)]
+def initial_status(data: MemberData, today: dt.date) -> tuple[str, dt.date]:
+    """The status-history row of a new member, one like services.member_create writes: the
+    status and the day it began (recognition as full member, else admission; today for a
+    member imported as transferred, deceased or removed)."""
+    if data.status == "full" and data.full_on:
+        return ("full", data.full_on)
+    if data.status in ("full", "probationary"):
+        return (data.status, data.admitted_on or today)
+    return (data.status, today)

@@ -9,6 +9,7 @@ typed as numbers get them back (the formats are fixed-width).
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from collections.abc import Callable
 
@@ -40,6 +41,11 @@ STATUS_LABELS: dict[str, str] = {
 EMAIL_RE = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 MIN_YEAR = 1900
 _SPACES = re.compile(r"\s+")
+_DMY = re.compile(r"^\s*(\d{1,2})/(\d{1,2})/(\d{4})\s*$")
+
+# Folding is the costly part of matching choices, names and departments; values repeat a lot.
+folded = functools.lru_cache(maxsize=65536)(fold)
+normal = functools.lru_cache(maxsize=65536)(nfc)
 _PHONE_NOISE = re.compile(r"[\s.\-()]+")
 
 
@@ -81,7 +87,7 @@ def parse_text(value: object, column: Column) -> str:
     elif _numeric(value) or isinstance(value, dt.date):
         text = display(value)
     else:
-        text = nfc(str(value))
+        text = normal(str(value))
     if column.max_length and len(text) > column.max_length:
         raise CellProblem(_("Dài quá %(n)d ký tự. Rút gọn nội dung.") % {"n": column.max_length})
     return text
@@ -102,18 +108,26 @@ def parse_day(value: object, column: Column) -> dt.date | None:
         if column.required:
             raise CellProblem(_("Thiếu ngày. Nhập ngày theo dạng dd/mm/yyyy."))
         return None
-    bad = CellProblem(
-        _("'%(value)s' không phải ngày hợp lệ. Nhập ngày theo dạng dd/mm/yyyy.") % _quoted(value)
-    )
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
     # A bare number is a date serial in a cell not formatted as a date: ambiguous, refused.
-    if not isinstance(value, str | dt.date):
-        raise bad
-    try:
-        day = parse_date(value)
-    except ValueError:
-        raise bad from None
-    if day is not None and day.year < MIN_YEAR:
-        raise bad  # a two-digit year ("1/2/80") reads as year 80
+    day: dt.date | None = None
+    if isinstance(value, str):
+        match = _DMY.match(value)
+        try:
+            if match:  # the usual dd/mm/yyyy, without strptime's cost
+                day = dt.date(int(match[3]), int(match[2]), int(match[1]))
+            else:
+                day = parse_date(value)
+        except ValueError:
+            day = None
+    if day is None or day.year < MIN_YEAR:  # a two-digit year ("1/2/80") reads as year 80
+        raise CellProblem(
+            _("'%(value)s' không phải ngày hợp lệ. Nhập ngày theo dạng dd/mm/yyyy.")
+            % _quoted(value)
+        )
     return day
 
 
@@ -188,7 +202,7 @@ def parse_email(value: object, column: Column) -> str:
 
 
 def parse_gender(value: object, column: Column) -> str:
-    key = fold(display(value))
+    key = folded(display(value))
     found = GENDERS.get(key) or (key if key in GENDER_LABELS else None)
     if found is not None:
         return found
@@ -198,7 +212,7 @@ def parse_gender(value: object, column: Column) -> str:
 
 
 def parse_status(value: object, column: Column) -> str:
-    key = fold(display(value))
+    key = folded(display(value))
     found = STATUSES.get(key) or (key if key in STATUS_LABELS else None)
     if found is not None:
         return found
