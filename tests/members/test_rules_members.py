@@ -57,3 +57,23 @@ def test_charter_art1_admission_from_age_18_and_date_order():
         date_of_birth=D(1980, 1, 1), admitted_on=D(2005, 1, 1), full_on=D(2006, 1, 1),
         today=D(2026, 1, 1),
     ) == []  # fmt: skip
+
+
+def test_position_text_rank_only_in_military_units():
+    # Issue #2 item 5: military rank where the hospital is military ("Đại tá").
+    assert rules.position_text("Đại tá", "BS CKII", "Trưởng khoa", True) == (
+        "Đại tá, BS CKII — Trưởng khoa"
+    )
+    assert rules.position_text("Đại tá", "BS CKII", "Trưởng khoa", False) == "BS CKII — Trưởng khoa"
+    assert rules.position_text("", "", "Điều dưỡng trưởng", False) == "Điều dưỡng trưởng"
+    assert rules.position_text("", "Dược sĩ", "", False) == "Dược sĩ"
+    assert rules.position_text("", "", "", True) == ""
+
+
+@given(st.text(min_size=0, max_size=14))
+def test_masking_shows_only_the_last_three_characters(value):
+    # Issue #2 item 5: card and citizen-ID numbers are masked in lists.
+    masked = rules.mask(value)
+    assert len(masked) == len(value)
+    assert masked[-3:] == value[-3:]
+    assert set(masked[:-3]) <= {"•"}

@@ -22,3 +22,23 @@ def test_rollup_counts_for_a_page_inside_a_subtree(world):
     page = list(Organization.objects.filter(code__in=["BVA-NOI", "BVA-NGOAI"]).order_by("path"))
     add_member_counts(page)
     assert [o.member_count for o in page] == [3, 1]
+
+
+def test_home_summary_counts_in_scope_and_agrees_with_the_probation_list(world):
+    import datetime as dt
+
+    from dangbo.members.queries import probation_due
+    from dangbo.organizations.queries import scope_summary
+
+    today = dt.date(2026, 11, 23)
+    # ends 10/12/2026 (due), ends 01/06/2026 (overdue, still due), ends 01/06/2027 (not yet)
+    for admitted in (dt.date(2025, 12, 10), dt.date(2025, 6, 1), dt.date(2026, 6, 1)):
+        MemberFactory(organization=world.cell_b, status="probationary", admitted_on=admitted)
+    MemberFactory(organization=world.other_cell, status="probationary", admitted_on=today)
+    office = world.users["office"]
+    summary = scope_summary(office, today)
+    assert summary == {
+        "organizations": 3, "cells": 2, "members": 7, "probationary": 3, "probation_due": 2,
+    }  # fmt: skip
+    assert summary["probation_due"] == probation_due(office, today).count()
+    assert scope_summary(world.users["reader"], today)["probationary"] == 4

@@ -6,7 +6,6 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 
 from dangbo.accounts.scope import scope_for
-from dangbo.members.queries import probation_due
 from dangbo.organizations.queries import scope_summary
 
 
@@ -15,7 +14,6 @@ def home(request: HttpRequest) -> HttpResponse:
     scope = scope_for(request.user)
     if not scope.sees_organizations and scope.own_member_ids:
         return redirect("members:detail", pk=scope.own_member_ids[0])
-    context = {"summary": scope_summary(request.user) if scope.sees_organizations else None}
-    if scope.sees_organizations:
-        context["due_count"] = probation_due(request.user, timezone.localdate()).count()
+    today = timezone.localdate()
+    context = {"summary": scope_summary(request.user, today) if scope.sees_organizations else None}
     return render(request, "core/home.html", context)

@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from dangbo.core.text import fold, name_sort_key, nfc, normalize_name
+from dangbo.members.rules import mask, position_text
 
 
 class Gender(models.TextChoices):
@@ -88,16 +89,11 @@ class Member(models.Model):
 
     @property
     def position_text(self) -> str:
-        """ "Đại tá, BS CKII — Trưởng khoa": rank (military units), title, then position."""
-        head = ", ".join(
-            p
-            for p in (
-                self.military_rank if self.organization.is_military else "",
-                self.professional_title,
-            )
-            if p
-        )
-        return f"{head} — {self.job_title}" if head and self.job_title else head or self.job_title
+        """ "Đại tá, BS CKII — Trưởng khoa" (see rules.position_text)."""
+        return position_text(
+            self.military_rank, self.professional_title, self.job_title,
+            self.organization.is_military,
+        )  # fmt: skip
 
     @property
     def card_masked(self) -> str:
@@ -106,13 +102,6 @@ class Member(models.Model):
     @property
     def citizen_id_masked(self) -> str:
         return mask(self.citizen_id)
-
-
-def mask(value: str | None) -> str:
-    """Show only the last three characters: "12345678" → "•••••678"."""
-    if not value:
-        return ""
-    return "•" * max(len(value) - 3, 0) + value[-3:]
 
 
 class StatusChange(models.Model):

@@ -52,7 +52,9 @@ def search(actor: Any, text: str, base: QuerySet[Member] | None = None) -> Query
     return _list_qs(qs.filter(cond)).order_by("sort_key", "id")
 
 
-def probation_due(actor: Any, today: dt.date, within_days: int = 60) -> QuerySet[Member]:
+def probation_due(
+    actor: Any, today: dt.date, within_days: int = member_rules.PROBATION_DUE_DAYS
+) -> QuerySet[Member]:
     """Probationary members whose 12 months end within ``within_days`` (or are overdue)."""
     latest_admission = member_rules.admitted_window_for_due(today, within_days)
     qs = scope_for(actor).members().filter(status="probationary", admitted_on__lte=latest_admission)

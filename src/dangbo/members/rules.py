@@ -13,6 +13,7 @@ import re
 from dangbo.core.dates import add_months
 
 PROBATION_MONTHS = 12
+PROBATION_DUE_DAYS = 60  # issue #2: probation deadlines due in the next 60 days
 CARD_NUMBER_RE = re.compile(r"^\d{8}$")
 DOSSIER_NUMBER_RE = re.compile(r"^\d{6}[A-ZĐ]{1,3}$")
 CITIZEN_ID_RE = re.compile(r"^\d{12}$")
@@ -70,3 +71,18 @@ def date_problems(
     if full_on and admitted_on and full_on < admitted_on:
         problems.append(("full_on", "Ngày chính thức trước ngày vào Đảng."))
     return problems
+
+
+def position_text(rank: str, title: str, job: str, military: bool) -> str:
+    """ "Đại tá, BS CKII — Trưởng khoa": military rank (military units only), professional
+    title, then position — how a hospital's Party papers name a member's post."""
+    head = ", ".join(p for p in (rank if military else "", title) if p)
+    return f"{head} — {job}" if head and job else head or job
+
+
+def mask(value: str | None) -> str:
+    """Show only the last three characters: "12345678" → "•••••678" (domain-rules: card and
+    citizen-ID numbers are masked in lists)."""
+    if not value:
+        return ""
+    return "•" * max(len(value) - 3, 0) + value[-3:]

@@ -13,6 +13,7 @@ from dangbo.core.errors import ConcurrentEdit, ValidationFailed
 from dangbo.core.pagination import paginate
 from dangbo.members import queries, services
 from dangbo.members.forms import MemberForm
+from dangbo.members.listing import ROW_FIELDS
 from dangbo.members.models import Member
 from dangbo.members.rules import probation_ends_on
 
@@ -84,7 +85,8 @@ def search_page(request: HttpRequest) -> HttpResponse:
     if not scope_for(request.user).sees_organizations:
         raise Http404
     q = request.GET.get("q", "").strip()
-    page = paginate(request, queries.search(request.user, q)) if q else None
+    found = queries.search(request.user, q)
+    page = paginate(request, found, values=ROW_FIELDS) if q else None  # tuples: members/listing
     template = "members/search.html#results" if request.htmx else "members/search.html"
     return render(request, template, {"q": q, "page": page})
 

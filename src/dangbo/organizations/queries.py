@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 from bisect import bisect_left
 from collections.abc import Sequence
@@ -14,6 +15,7 @@ from django.db.models.functions import Coalesce, Concat
 
 from dangbo.accounts.scope import scope_for, subtree_q
 from dangbo.members.models import ACTIVE_STATUSES, Member
+from dangbo.members.rules import PROBATION_DUE_DAYS, admitted_window_for_due
 from dangbo.organizations.models import CELL_KINDS, Organization
 
 
@@ -73,14 +75,21 @@ def add_member_counts(orgs: Sequence[Organization]) -> None:
         org.member_count = running[hi] - running[lo]
 
 
-def scope_summary(actor: Any) -> dict[str, int]:
+def scope_summary(actor: Any, today: dt.date) -> dict[str, int]:
+    """Counts of the home page, two queries: organizations and cells; active and probationary
+    members, and those whose probation ends within 60 days (same rule as
+    ``members.queries.probation_due``) — one pass over the members of the subtree."""
     scope = scope_for(actor)
     orgs = scope.orgs().aggregate(
         organizations=Count("pk"), cells=Count("pk", filter=Q(kind__in=CELL_KINDS))
     )
+    latest_admission = admitted_window_for_due(today, PROBATION_DUE_DAYS)
     members = scope.members().aggregate(
         members=Count("pk", filter=Q(status__in=ACTIVE_STATUSES)),
         probationary=Count("pk", filter=Q(status="probationary")),
+        probation_due=Count(
+            "pk", filter=Q(status="probationary", admitted_on__lte=latest_admission)
+        ),
     )
     return {**orgs, **members}
 

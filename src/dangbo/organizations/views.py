@@ -3,10 +3,10 @@ from __future__ import annotations
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
-from django.urls import reverse
 
 from dangbo.accounts.scope import scope_for
 from dangbo.core.pagination import paginate
+from dangbo.members.listing import ROW_FIELDS
 from dangbo.members.queries import cell_members, search
 from dangbo.organizations import queries
 from dangbo.organizations.models import Organization
@@ -33,14 +33,13 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
     if q:
         members = search(request.user, q, base=members)
     roles = [(m, position_title(m.role, org.kind)) for m in queries.current_committee_roles(org)]
-    page = paginate(request, members)
-    children = list(Organization.objects.get_children(org))
+    page = paginate(request, members, values=ROW_FIELDS)  # tuples: see members/listing
+    children = list(Organization.objects.get_children(org)) if org.numchild else []
     queries.add_member_counts(children)
     context = {
         "org": org,
         "page": page,
         "offset": page.start_index() - 1 if page else 0,
-        "member_base": reverse("members:detail", args=[0])[:-2],
         "q": q,
         "ancestors": [a for a in queries.ancestors(org) if scope.can_view_org(a)],
         "children": children,

@@ -9,7 +9,7 @@ from dangbo.accounts.scope import scope_for, subtree_q
 from dangbo.members.importing.columns import COLUMNS
 from dangbo.members.importing.values import GENDER_LABELS, STATUS_LABELS
 from dangbo.members.importing.workbooks import CellChoice, DepartmentChoice
-from dangbo.members.models import mask
+from dangbo.members.rules import mask
 from dangbo.organizations.models import CELL_KINDS, Department, Organization
 
 # Member values for each column, in COLUMNS order (foreign keys by code and name).
