@@ -4,6 +4,7 @@ compiled from the current .po, and the language switch actually changes the rend
 
 from __future__ import annotations
 
+import datetime as dt
 import gettext
 import io
 import re
@@ -283,3 +284,33 @@ def test_translation_override_renders_english(rf: RequestFactory):
     assert "Log in" in english and "Username" in english and 'aria-label="Language"' in english
     assert "Đăng nhập" in vietnamese and 'aria-label="Ngôn ngữ"' in vietnamese
     assert "Log in" not in vietnamese
+
+
+# ---- texts made in Python follow the request's language ---------------------------------------
+def test_python_side_texts_follow_the_language():
+    from django.utils import translation
+
+    from dangbo.core.errors import ConcurrentEdit
+    from dangbo.members.rules import date_problems
+    from dangbo.organizations.rules import position_title
+    from dangbo.targets.rules import Checkpoint, Status, spec_problems
+
+    future = dt.date(2100, 1, 1)
+    with translation.override("vi"):
+        assert Status.EXCEEDED.label == "đạt và vượt"
+        assert position_title("secretary", "grassroots_committee") == "Bí thư Đảng ủy"
+    with translation.override("en"):
+        assert [s.label for s in Status] == ["exceeded", "met", "not met", "not started"]
+        assert Checkpoint.MIDYEAR.label == "Mid-year review"
+        assert position_title("secretary", "grassroots_committee") == (
+            "Secretary of the Party Committee"
+        )
+        assert position_title("member", "cell") == "Cell committee member"
+        assert str(ConcurrentEdit()).startswith("Someone else changed this record")
+        problems = date_problems(
+            date_of_birth=future, admitted_on=None, full_on=None, today=dt.date(2026, 1, 1)
+        )
+        assert problems == [("date_of_birth", "The date of birth is in the future.")]
+        assert ("planned", "The planned value is missing.") in spec_problems(
+            kind="numeric", direction="higher", planned=None
+        )

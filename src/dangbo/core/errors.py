@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from django.utils.translation import gettext
+
 
 class ConcurrentEdit(Exception):
     """Somebody saved the record after this form was opened; the edit is refused."""
@@ -9,8 +11,10 @@ class ConcurrentEdit(Exception):
     def __init__(self, message: str = "") -> None:
         super().__init__(
             message
-            or "Hồ sơ đã được người khác sửa trong lúc bạn đang sửa. "
-            "Hãy tải lại trang, xem thay đổi mới rồi sửa lại."
+            or gettext(
+                "Hồ sơ đã được người khác sửa trong lúc bạn đang sửa. "
+                "Hãy tải lại trang, xem thay đổi mới rồi sửa lại."
+            )
         )
 
 

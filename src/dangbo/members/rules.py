@@ -10,6 +10,8 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from django.utils.translation import gettext
+
 from dangbo.core.dates import add_months
 
 PROBATION_MONTHS = 12
@@ -61,15 +63,15 @@ def date_problems(
     """Consistency of a member's dates: (field, Vietnamese message) for each problem."""
     problems: list[tuple[str, str]] = []
     if date_of_birth and date_of_birth > today:
-        problems.append(("date_of_birth", "Ngày sinh ở tương lai."))
+        problems.append(("date_of_birth", gettext("Ngày sinh ở tương lai.")))
     if admitted_on and admitted_on > today:
-        problems.append(("admitted_on", "Ngày vào Đảng ở tương lai."))
+        problems.append(("admitted_on", gettext("Ngày vào Đảng ở tương lai.")))
     if date_of_birth and admitted_on and add_months(date_of_birth, 18 * 12) > admitted_on:
         problems.append(
-            ("admitted_on", "Ngày vào Đảng khi chưa đủ 18 tuổi (Điều lệ Đảng, Điều 1).")
+            ("admitted_on", gettext("Ngày vào Đảng khi chưa đủ 18 tuổi (Điều lệ Đảng, Điều 1)."))
         )
     if full_on and admitted_on and full_on < admitted_on:
-        problems.append(("full_on", "Ngày chính thức trước ngày vào Đảng."))
+        problems.append(("full_on", gettext("Ngày chính thức trước ngày vào Đảng.")))
     return problems
 
 

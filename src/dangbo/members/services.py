@@ -9,6 +9,7 @@ from typing import Any
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from dangbo.accounts.scope import scope_for
 from dangbo.core.errors import ConcurrentEdit, ValidationFailed
@@ -39,9 +40,11 @@ def _check_dates(values: dict[str, Any]) -> None:
 
 def _check_target_org(actor: Any, organization: Any) -> None:
     if not organization.is_cell:
-        raise ValidationFailed({"organization": ["Đảng viên phải sinh hoạt tại một chi bộ."]})
+        raise ValidationFailed(
+            {"organization": [gettext("Đảng viên phải sinh hoạt tại một chi bộ.")]}
+        )
     if not scope_for(actor).can_edit_org(organization):
-        raise PermissionDenied("Bạn không có quyền với chi bộ này.")
+        raise PermissionDenied(gettext("Bạn không có quyền với chi bộ này."))
 
 
 @transaction.atomic
@@ -64,7 +67,7 @@ def member_update(*, actor: Any, member_id: int, version: int, **changes: Any) -
     """Apply ``changes`` if nobody saved the member since ``version`` was read."""
     member = Member.objects.select_for_update().select_related("organization").get(pk=member_id)
     if not scope_for(actor).can_edit_member(member):
-        raise PermissionDenied("Bạn không có quyền sửa hồ sơ đảng viên này.")
+        raise PermissionDenied(gettext("Bạn không có quyền sửa hồ sơ đảng viên này."))
     if member.version != version:
         raise ConcurrentEdit()
     if "organization" in changes and changes["organization"].pk != member.organization_id:
@@ -97,7 +100,7 @@ def member_set_status(
 ) -> Member:
     member = Member.objects.select_for_update().select_related("organization").get(pk=member_id)
     if not scope_for(actor).can_edit_member(member):
-        raise PermissionDenied("Bạn không có quyền sửa hồ sơ đảng viên này.")
+        raise PermissionDenied(gettext("Bạn không có quyền sửa hồ sơ đảng viên này."))
     member.status = status
     if status == MemberStatus.FULL and member.full_on is None:
         member.full_on = changed_on
@@ -116,6 +119,6 @@ def member_reveal(*, actor: Any, member: Member, field: str, ip_address: str | N
         raise ValueError(field)
     scope = scope_for(actor)
     if not (scope.can_edit_member(member) or member.pk in scope.own_member_ids):
-        raise PermissionDenied("Bạn không có quyền xem thông tin này.")
+        raise PermissionDenied(gettext("Bạn không có quyền xem thông tin này."))
     SensitiveReveal.objects.create(member=member, field=field, user=actor, ip_address=ip_address)
     return getattr(member, field) or ""

@@ -6,6 +6,7 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
+from django.utils.translation import gettext
 from django.views.decorators.http import require_POST
 
 from dangbo.accounts.scope import scope_for
@@ -63,7 +64,7 @@ def edit(request: HttpRequest, pk: int) -> HttpResponse:
                 for error in errors:
                     form.add_error(field_name if field_name in form.fields else None, error)
         else:
-            messages.success(request, "Đã lưu hồ sơ đảng viên.")
+            messages.success(request, gettext("Đã lưu hồ sơ đảng viên."))
             return redirect("members:detail", pk=member.pk)
     return render(request, "members/edit.html", {"member": member, "form": form})
 

@@ -6,21 +6,17 @@ smaller cells elect only a secretary) [M4].
 
 from __future__ import annotations
 
-# Name of the executive body by organization kind, as it appears in a title ("Bí thư Đảng ủy").
-_BODY = {
-    "superior": "Đảng ủy",
-    "grassroots_committee": "Đảng ủy",
-    "sub_committee": "Đảng ủy",
-    "cell": "Chi bộ",
-    "grassroots_cell": "Chi bộ",
-    "group": "Tổ đảng",
-}
+from django.utils.translation import gettext
 
-_ROLE = {
-    "secretary": "Bí thư",
-    "deputy_secretary": "Phó Bí thư",
-    "standing_member": "Ủy viên Ban Thường vụ",
-    "member": "Ủy viên Ban Chấp hành",
+# Name of the executive body by organization kind, as it appears in a title ("Bí thư Đảng ủy").
+_PARTY_COMMITTEE, _CELL, _GROUP = "committee", "cell", "group"
+_BODY = {
+    "superior": _PARTY_COMMITTEE,
+    "grassroots_committee": _PARTY_COMMITTEE,
+    "sub_committee": _PARTY_COMMITTEE,
+    "cell": _CELL,
+    "grassroots_cell": _CELL,
+    "group": _GROUP,
 }
 
 CHI_UY_MIN_FULL_MEMBERS = 9
@@ -28,15 +24,30 @@ CHI_UY_MIN_FULL_MEMBERS = 9
 
 def position_title(role: str, org_kind: str) -> str:
     """The derived title of a committee role, e.g. ("secretary", "grassroots_committee") →
-    "Bí thư Đảng ủy"; a cell's ordinary committee member is "Chi ủy viên"."""
-    body = _BODY.get(org_kind, "Đảng ủy")
-    if role == "member" and body == "Chi bộ":
-        return "Chi ủy viên"
-    if role == "standing_member":
-        return f"Ủy viên Ban Thường vụ {body}"
-    if role == "member":
-        return f"Ủy viên Ban Chấp hành {body}"
-    return f"{_ROLE[role]} {body}"
+    "Bí thư Đảng ủy"; a cell's ordinary committee member is "Chi ủy viên". Whole titles are
+    messages (not glued words), so the English catalogue can order them its own way."""
+    body = _BODY.get(org_kind, _PARTY_COMMITTEE)
+    titles = {
+        _PARTY_COMMITTEE: {
+            "secretary": gettext("Bí thư Đảng ủy"),
+            "deputy_secretary": gettext("Phó Bí thư Đảng ủy"),
+            "standing_member": gettext("Ủy viên Ban Thường vụ Đảng ủy"),
+            "member": gettext("Ủy viên Ban Chấp hành Đảng ủy"),
+        },
+        _CELL: {
+            "secretary": gettext("Bí thư Chi bộ"),
+            "deputy_secretary": gettext("Phó Bí thư Chi bộ"),
+            "standing_member": gettext("Ủy viên Ban Thường vụ Chi bộ"),
+            "member": gettext("Chi ủy viên"),
+        },
+        _GROUP: {
+            "secretary": gettext("Bí thư Tổ đảng"),
+            "deputy_secretary": gettext("Phó Bí thư Tổ đảng"),
+            "standing_member": gettext("Ủy viên Ban Thường vụ Tổ đảng"),
+            "member": gettext("Ủy viên Ban Chấp hành Tổ đảng"),
+        },
+    }
+    return titles[body][role]
 
 
 def cell_elects_committee(full_member_count: int) -> bool:

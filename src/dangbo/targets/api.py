@@ -8,6 +8,7 @@ from decimal import Decimal
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest
 from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext
 from ninja import Router, Schema
 from ninja.errors import HttpError
 from ninja.responses import Status
@@ -153,7 +154,9 @@ def record_entry(request: HttpRequest, target_id: int, payload: EntryIn):  # typ
     try:
         entry = services.entry_record(actor=request.user, target_id=target.pk, **payload.dict())
     except PermissionDenied as exc:
-        raise HttpError(403, str(exc) or "Bạn không có quyền ghi số liệu chỉ tiêu này.") from exc
+        raise HttpError(
+            403, str(exc) or gettext("Bạn không có quyền ghi số liệu chỉ tiêu này.")
+        ) from exc
     except ValidationFailed as exc:
         raise HttpError(
             422, "; ".join(f"{k}: {' '.join(v)}" for k, v in exc.errors.items())

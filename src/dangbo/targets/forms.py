@@ -49,8 +49,10 @@ class EntryForm(forms.Form):
 class OverrideForm(forms.Form):
     status = forms.ChoiceField(
         label=_("Đánh giá thay cho kết quả tính tự động"),
-        choices=[("", _("— bỏ ghi đè, dùng kết quả tính —"))]
-        + [(s.value, s.label) for s in rules.Status],
+        choices=lambda: (
+            [("", _("— bỏ ghi đè, dùng kết quả tính —"))]
+            + [(s.value, s.label) for s in rules.Status]
+        ),  # labels in the request's language
         required=False,
     )
     reason = forms.CharField(label=_("Lý do (bắt buộc)"), widget=forms.Textarea(attrs={"rows": 3}))

@@ -46,6 +46,8 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from enum import StrEnum
 
+from django.utils.translation import gettext, gettext_lazy
+
 ZERO = Decimal(0)
 ONE = Decimal(1)
 
@@ -64,8 +66,8 @@ class Status(StrEnum):
 
     @property
     def label(self) -> str:
-        """The Vietnamese wording used in reports."""
-        return _STATUS_LABELS[self]
+        """The wording used in reports ("đạt và vượt"), in the active language."""
+        return str(_STATUS_LABELS[self])
 
     @property
     def rank(self) -> int:
@@ -79,10 +81,10 @@ class Status(StrEnum):
 
 
 _STATUS_LABELS = {
-    Status.EXCEEDED: "đạt và vượt",
-    Status.MET: "đạt",
-    Status.NOT_MET: "chưa đạt",
-    Status.NOT_STARTED: "chưa thực hiện",
+    Status.EXCEEDED: gettext_lazy("đạt và vượt"),
+    Status.MET: gettext_lazy("đạt"),
+    Status.NOT_MET: gettext_lazy("chưa đạt"),
+    Status.NOT_STARTED: gettext_lazy("chưa thực hiện"),
 }
 _STATUS_RANKS = {Status.NOT_STARTED: 0, Status.NOT_MET: 1, Status.MET: 2, Status.EXCEEDED: 3}
 
@@ -97,14 +99,14 @@ class Kind(StrEnum):
 
     @property
     def label(self) -> str:
-        return _KIND_LABELS[self]
+        return str(_KIND_LABELS[self])
 
 
 _KIND_LABELS = {
-    Kind.NUMERIC: "Số lượng",
-    Kind.PERCENTAGE: "Tỷ lệ (%)",
-    Kind.MILESTONE: "Hoàn thành / chưa hoàn thành",
-    Kind.ZERO: "Không để xảy ra",
+    Kind.NUMERIC: gettext_lazy("Số lượng"),
+    Kind.PERCENTAGE: gettext_lazy("Tỷ lệ (%)"),
+    Kind.MILESTONE: gettext_lazy("Hoàn thành / chưa hoàn thành"),
+    Kind.ZERO: gettext_lazy("Không để xảy ra"),
 }
 
 
@@ -116,7 +118,9 @@ class Direction(StrEnum):
 
     @property
     def label(self) -> str:
-        return "Càng cao càng tốt" if self is Direction.HIGHER else "Càng thấp càng tốt"
+        if self is Direction.HIGHER:
+            return gettext("Càng cao càng tốt")
+        return gettext("Càng thấp càng tốt")
 
 
 class Checkpoint(StrEnum):
@@ -128,13 +132,13 @@ class Checkpoint(StrEnum):
 
     @property
     def label(self) -> str:
-        return _CHECKPOINT_LABELS[self]
+        return str(_CHECKPOINT_LABELS[self])
 
 
 _CHECKPOINT_LABELS = {
-    Checkpoint.MIDYEAR: "Sơ kết 6 tháng",
-    Checkpoint.NINEMONTH: "9 tháng",
-    Checkpoint.ANNUAL: "Tổng kết năm",
+    Checkpoint.MIDYEAR: gettext_lazy("Sơ kết 6 tháng"),
+    Checkpoint.NINEMONTH: gettext_lazy("9 tháng"),
+    Checkpoint.ANNUAL: gettext_lazy("Tổng kết năm"),
 }
 
 
@@ -148,13 +152,13 @@ class Rollup(StrEnum):
 
     @property
     def label(self) -> str:
-        return _ROLLUP_LABELS[self]
+        return str(_ROLLUP_LABELS[self])
 
 
 _ROLLUP_LABELS = {
-    Rollup.SUM: "Tổng các chi bộ",
-    Rollup.AVERAGE: "Trung bình các chi bộ",
-    Rollup.MIN: "Chi bộ kém nhất (thấp nhất; cao nhất nếu càng thấp càng tốt)",
+    Rollup.SUM: gettext_lazy("Tổng các chi bộ"),
+    Rollup.AVERAGE: gettext_lazy("Trung bình các chi bộ"),
+    Rollup.MIN: gettext_lazy("Chi bộ kém nhất (thấp nhất; cao nhất nếu càng thấp càng tốt)"),
 }
 
 # Decision 5: the direction of these kinds is fixed.
@@ -192,26 +196,36 @@ def spec_problems(
     problems: list[tuple[str, str]] = []
     fixed = FIXED_DIRECTION.get(kind)
     if fixed is not None and direction is not fixed:
-        problems.append(("direction", f"Loại chỉ tiêu này luôn “{fixed.label.lower()}”."))
+        problems.append(
+            (
+                "direction",
+                gettext("Loại chỉ tiêu này luôn “%(direction)s”.")
+                % {"direction": fixed.label.lower()},
+            )
+        )
     if kind in (Kind.NUMERIC, Kind.PERCENTAGE) and planned_d is None:
-        problems.append(("planned", "Chưa nhập giá trị kế hoạch."))
+        problems.append(("planned", gettext("Chưa nhập giá trị kế hoạch.")))
     if kind is Kind.MILESTONE and planned_d is not None:
-        problems.append(("planned", "Chỉ tiêu hoàn thành/chưa hoàn thành không có giá trị số."))
+        problems.append(
+            ("planned", gettext("Chỉ tiêu hoàn thành/chưa hoàn thành không có giá trị số."))
+        )
     if kind is Kind.ZERO and planned_d not in (None, ZERO):
-        problems.append(("planned", "Chỉ tiêu “không để xảy ra” có kế hoạch bằng 0."))
+        problems.append(("planned", gettext("Chỉ tiêu “không để xảy ra” có kế hoạch bằng 0.")))
     if tolerance_d < 0:
-        problems.append(("tolerance", "Sai số cho phép không được âm."))
+        problems.append(("tolerance", gettext("Sai số cho phép không được âm.")))
     elif tolerance_d and kind in FIXED_DIRECTION:
-        problems.append(("tolerance", "Loại chỉ tiêu này không có sai số cho phép."))
+        problems.append(("tolerance", gettext("Loại chỉ tiêu này không có sai số cho phép.")))
     for name, share in (("midyear_share", mid), ("ninemonth_share", nine)):
         if share is None:
             continue
         if kind in FIXED_DIRECTION:
-            problems.append((name, "Loại chỉ tiêu này không tính theo tỷ lệ thời gian."))
+            problems.append((name, gettext("Loại chỉ tiêu này không tính theo tỷ lệ thời gian.")))
         elif not ZERO < share <= ONE:
-            problems.append((name, "Tỷ lệ kế hoạch của kỳ phải lớn hơn 0 và không quá 1."))
+            problems.append((name, gettext("Tỷ lệ kế hoạch của kỳ phải lớn hơn 0 và không quá 1.")))
     if mid is not None and nine is not None and nine < mid:
-        problems.append(("ninemonth_share", "Tỷ lệ 9 tháng không được thấp hơn tỷ lệ 6 tháng."))
+        problems.append(
+            ("ninemonth_share", gettext("Tỷ lệ 9 tháng không được thấp hơn tỷ lệ 6 tháng."))
+        )
     return problems
 
 
@@ -347,5 +361,5 @@ def effective_status(computed: Status, override: Status | str | None, reason: st
     if override is None:
         return computed
     if not reason.strip():
-        raise ValueError("Ghi đè trạng thái phải có lý do bằng văn bản.")
+        raise ValueError(gettext("Ghi đè trạng thái phải có lý do bằng văn bản."))
     return Status(override)

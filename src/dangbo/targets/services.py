@@ -13,6 +13,7 @@ from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from dangbo.accounts.scope import scope_for
 from dangbo.core.errors import ValidationFailed
@@ -29,10 +30,12 @@ from dangbo.targets.models import (
     TaskNote,
 )
 
-FROZEN_MESSAGE = (
-    "Kỳ báo cáo này đã chốt số liệu; số liệu đã chốt không sửa được. "
-    "Nếu cần điều chỉnh, Văn phòng Đảng ủy ghi một số liệu điều chỉnh kèm lý do."
-)
+
+def frozen_message() -> str:
+    return gettext(
+        "Kỳ báo cáo này đã chốt số liệu; số liệu đã chốt không sửa được. "
+        "Nếu cần điều chỉnh, Văn phòng Đảng ủy ghi một số liệu điều chỉnh kèm lý do."
+    )
 
 
 def spec_of(target: Target) -> rules.TargetSpec:
@@ -48,7 +51,9 @@ def spec_of(target: Target) -> rules.TargetSpec:
 
 def _require_office(actor: Any, resolution: Resolution) -> None:
     if not scope_for(actor).can_edit_org(resolution.organization):
-        raise PermissionDenied("Chỉ Văn phòng Đảng ủy của tổ chức này được thực hiện thao tác này.")
+        raise PermissionDenied(
+            gettext("Chỉ Văn phòng Đảng ủy của tổ chức này được thực hiện thao tác này.")
+        )
 
 
 def can_record(
@@ -101,7 +106,14 @@ def subtargets_assign(*, actor: Any, target: Target, cells: list[Any]) -> list[S
     root = target.resolution.organization.path
     outside = [c.name for c in cells if not c.path.startswith(root) or not c.is_cell]
     if outside:
-        raise ValidationFailed({"cells": [f"Không phải chi bộ trực thuộc: {', '.join(outside)}."]})
+        raise ValidationFailed(
+            {
+                "cells": [
+                    gettext("Không phải chi bộ trực thuộc: %(cells)s.")
+                    % {"cells": ", ".join(outside)}
+                ]
+            }
+        )
     made = []
     for cell in cells:
         sub, _ = SubTarget.objects.get_or_create(target=target, organization=cell)
@@ -139,25 +151,31 @@ def entry_record(
     checkpoint = Checkpoint.objects.select_for_update().get(pk=checkpoint_id)
     target = Target.objects.select_related("resolution__organization").get(pk=target_id)
     if target.resolution_id != checkpoint.resolution_id:
-        raise ValidationFailed({"checkpoint": ["Kỳ báo cáo không thuộc nghị quyết của chỉ tiêu."]})
+        raise ValidationFailed(
+            {"checkpoint": [gettext("Kỳ báo cáo không thuộc nghị quyết của chỉ tiêu.")]}
+        )
     if not can_record(actor, target, organization, checkpoint):
         raise PermissionDenied(
-            FROZEN_MESSAGE if checkpoint.is_frozen else "Bạn không phụ trách chỉ tiêu này."
+            frozen_message()
+            if checkpoint.is_frozen
+            else gettext("Bạn không phụ trách chỉ tiêu này.")
         )
     if (
         organization is not None
         and not SubTarget.objects.filter(target=target, organization=organization).exists()
     ):
-        raise ValidationFailed({"organization": ["Chỉ tiêu này không giao cho chi bộ đó."]})
+        raise ValidationFailed(
+            {"organization": [gettext("Chỉ tiêu này không giao cho chi bộ đó.")]}
+        )
     errors: dict[str, list[str]] = {}
     is_correction = checkpoint.is_frozen
     if is_correction and not correction_reason.strip():
-        errors["correction_reason"] = [FROZEN_MESSAGE]
+        errors["correction_reason"] = [frozen_message()]
     milestone = target.kind == rules.Kind.MILESTONE
     if milestone and done is None:
-        errors["done"] = ["Chọn đã hoàn thành hay chưa hoàn thành."]
+        errors["done"] = [gettext("Chọn đã hoàn thành hay chưa hoàn thành.")]
     if not milestone and value is None:
-        errors["value"] = ["Nhập giá trị đạt được (một con số)."]
+        errors["value"] = [gettext("Nhập giá trị đạt được (một con số).")]
     if not errors and organization is None:
         recorded: rules.Value = done if milestone else value
         try:
@@ -165,13 +183,15 @@ def entry_record(
                 spec_of(target), recorded, checkpoint.kind, activity_recorded=True
             )
         except (TypeError, ValueError) as exc:
-            errors["value"] = [f"Giá trị không hợp lệ cho loại chỉ tiêu này ({exc})."]
+            errors["value"] = [
+                gettext("Giá trị không hợp lệ cho loại chỉ tiêu này (%(error)s).") % {"error": exc}
+            ]
         else:
             if status == rules.Status.NOT_MET:
                 if not cause.strip():
-                    errors["cause"] = ["Chỉ tiêu chưa đạt: ghi rõ nguyên nhân."]
+                    errors["cause"] = [gettext("Chỉ tiêu chưa đạt: ghi rõ nguyên nhân.")]
                 if not remedy.strip():
-                    errors["remedy"] = ["Chỉ tiêu chưa đạt: ghi rõ giải pháp khắc phục."]
+                    errors["remedy"] = [gettext("Chỉ tiêu chưa đạt: ghi rõ giải pháp khắc phục.")]
     if errors:
         raise ValidationFailed(errors)
     return Entry.objects.create(
@@ -200,7 +220,9 @@ def checkpoint_freeze(*, actor: Any, checkpoint_id: int) -> Checkpoint:
     )
     _require_office(actor, checkpoint.resolution)
     if checkpoint.is_frozen:
-        raise ValidationFailed({"checkpoint": ["Kỳ báo cáo này đã được chốt số liệu trước đó."]})
+        raise ValidationFailed(
+            {"checkpoint": [gettext("Kỳ báo cáo này đã được chốt số liệu trước đó.")]}
+        )
     figures = [
         FrozenFigure(
             checkpoint=checkpoint,
@@ -229,9 +251,11 @@ def status_override_set(
     _require_office(actor, target.resolution)
     checkpoint = Checkpoint.objects.select_for_update().get(pk=checkpoint.pk)  # fresh state
     if checkpoint.is_frozen or checkpoint.resolution_id != target.resolution_id:
-        raise ValidationFailed({"status": [FROZEN_MESSAGE]})
+        raise ValidationFailed({"status": [frozen_message()]})
     if not reason.strip():
-        raise ValidationFailed({"reason": ["Ghi đè trạng thái phải có lý do bằng văn bản."]})
+        raise ValidationFailed(
+            {"reason": [gettext("Ghi đè trạng thái phải có lý do bằng văn bản.")]}
+        )
     existing = StatusOverride.objects.filter(target=target, checkpoint=checkpoint).first()
     if status is None:
         if existing:
@@ -249,7 +273,7 @@ def status_override_set(
 @transaction.atomic
 def task_create(*, actor: Any, organization: Any, **values: Any) -> Task:
     if not scope_for(actor).can_edit_org(organization):
-        raise PermissionDenied("Bạn không có quyền giao nhiệm vụ cho tổ chức này.")
+        raise PermissionDenied(gettext("Bạn không có quyền giao nhiệm vụ cho tổ chức này."))
     task = Task(organization=organization, **values)
     task._history_user = actor  # type: ignore[attr-defined]
     task.save()
@@ -265,7 +289,7 @@ def task_update(*, actor: Any, task_id: int, status: str, note: str = "") -> Tas
         and scope.writes_path(task.responsible_organization.path)
     )
     if not allowed:
-        raise PermissionDenied("Bạn không phụ trách nhiệm vụ này.")
+        raise PermissionDenied(gettext("Bạn không phụ trách nhiệm vụ này."))
     task.status = status
     task._history_user = actor  # type: ignore[attr-defined]
     task.save(update_fields=["status"])

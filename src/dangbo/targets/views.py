@@ -8,6 +8,7 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
+from django.utils.translation import gettext
 from django.views.decorators.http import require_POST
 
 from dangbo.accounts.scope import scope_for
@@ -124,7 +125,7 @@ def entry_record(request: HttpRequest, pk: int, checkpoint_id: int) -> HttpRespo
         except ValidationFailed as exc:
             _form_errors(form, exc)
         else:
-            messages.success(request, "Đã ghi số liệu.")
+            messages.success(request, gettext("Đã ghi số liệu."))
             return _after_record(request, target, checkpoint)
     return render(request, "targets/record.html",
                   {"target": target, "checkpoint": checkpoint, "form": form})  # fmt: skip
@@ -145,7 +146,7 @@ def override(request: HttpRequest, pk: int, checkpoint_id: int) -> HttpResponse:
         except ValidationFailed as exc:
             _form_errors(form, exc)
         else:
-            messages.success(request, "Đã ghi đè đánh giá (có lưu lịch sử).")
+            messages.success(request, gettext("Đã ghi đè đánh giá (có lưu lịch sử)."))
             url = redirect("targets:resolution", pk=target.resolution_id).url
             return redirect(f"{url}?ky={checkpoint.kind}")
     return render(request, "targets/override.html",
@@ -162,7 +163,7 @@ def freeze(request: HttpRequest, pk: int) -> HttpResponse:
     except ValidationFailed as exc:
         messages.error(request, " ".join(sum(exc.errors.values(), [])))
     else:
-        messages.success(request, "Đã chốt số liệu. Số liệu đã chốt không thể sửa.")
+        messages.success(request, gettext("Đã chốt số liệu. Số liệu đã chốt không thể sửa."))
     url = redirect("targets:resolution", pk=checkpoint.resolution_id).url
     return redirect(f"{url}?ky={checkpoint.kind}")
 
@@ -189,11 +190,12 @@ def dashboard(request: HttpRequest, org_id: int) -> HttpResponse:
     ctx["status_rows"] = [(s.label, ctx["totals"].get(s, 0)) for s, _ in STATUS_SERIES]
     ctx["chart"] = charts.stacked_bars(
         [(ln.organization.name, [ln.counts.get(s, 0) for s, _ in STATUS_SERIES]) for ln in lines],
-        series, title=f"Chỉ tiêu theo kết quả — {ctx['kind_label']} {ctx['year']}",
+        series, title=gettext("Chỉ tiêu theo kết quả — %(kind)s %(year)s")
+        % {"kind": ctx["kind_label"], "year": ctx["year"]},
     )  # fmt: skip
     ctx["trend_chart"] = charts.line_percent(
         [(str(t["year"]), t["percent"]) for t in ctx["trend"]],
-        title="Tỷ lệ chỉ tiêu đạt và vượt qua các năm",
+        title=gettext("Tỷ lệ chỉ tiêu đạt và vượt qua các năm"),
     )
     return render(request, "targets/dashboard.html", ctx)
 
@@ -204,15 +206,20 @@ def dashboard_export(request: HttpRequest, org_id: int) -> HttpResponse:
 
     ctx = _dashboard_context(request, org_id)
     wb = Workbook(write_only=True)
-    ws = wb.create_sheet("Tổng hợp")
-    ws.append([f"Tổng hợp chỉ tiêu — {ctx['kind_label']} năm {ctx['year']}"])
+    ws = wb.create_sheet(gettext("Tổng hợp"))
+    ws.append(
+        [
+            gettext("Tổng hợp chỉ tiêu — %(kind)s năm %(year)s")
+            % {"kind": ctx["kind_label"], "year": ctx["year"]}
+        ]
+    )
     ws.append([ctx["sentence"]])
-    ws.append(["Tổ chức", *[s.label for s, _ in STATUS_SERIES], "Tổng"])
+    ws.append([gettext("Tổ chức"), *[s.label for s, _ in STATUS_SERIES], gettext("Tổng")])
     for ln in ctx["lines"]:
         ws.append(
             [ln.organization.name, *[ln.counts.get(s, 0) for s, _ in STATUS_SERIES], ln.total]
         )
-    ws.append(["Cộng", *[ctx["totals"].get(s, 0) for s, _ in STATUS_SERIES], ctx["total"]])
+    ws.append([gettext("Cộng"), *[ctx["totals"].get(s, 0) for s, _ in STATUS_SERIES], ctx["total"]])
     buffer = BytesIO()
     wb.save(buffer)
     response = HttpResponse(
@@ -241,7 +248,7 @@ def task_update(request: HttpRequest, pk: int) -> HttpResponse:
     form = TaskUpdateForm(request.POST or None, initial={"status": task.status})
     if request.method == "POST" and form.is_valid():
         services.task_update(actor=request.user, task_id=task.pk, **form.cleaned_data)
-        messages.success(request, "Đã cập nhật nhiệm vụ.")
+        messages.success(request, gettext("Đã cập nhật nhiệm vụ."))
         return redirect("targets:tasks", org_id=task.organization_id)
     return render(request, "targets/task_update.html",
                   {"task": task, "form": form, "notes": task.notes.all()[:20]})  # fmt: skip
@@ -260,10 +267,10 @@ def resolution_create(request: HttpRequest, org_id: int) -> HttpResponse:
     form = ResolutionForm(request.POST or None, organization=org)
     if request.method == "POST" and form.is_valid():
         res = services.resolution_create(actor=request.user, organization=org, **form.cleaned_data)
-        messages.success(request, "Đã tạo nghị quyết. Hãy thêm chỉ tiêu và kỳ báo cáo.")
+        messages.success(request, gettext("Đã tạo nghị quyết. Hãy thêm chỉ tiêu và kỳ báo cáo."))
         return redirect("targets:resolution", pk=res.pk)
     return render(request, "targets/form.html",
-                  {"form": form, "title": "Thêm nghị quyết", "org": org})  # fmt: skip
+                  {"form": form, "title": gettext("Thêm nghị quyết"), "org": org})  # fmt: skip
 
 
 @login_required
@@ -280,10 +287,10 @@ def target_create(request: HttpRequest, pk: int) -> HttpResponse:
         except ValidationFailed as exc:
             _form_errors(form, exc)
         else:
-            messages.success(request, "Đã thêm chỉ tiêu.")
+            messages.success(request, gettext("Đã thêm chỉ tiêu."))
             return redirect("targets:resolution", pk=res.pk)
     return render(request, "targets/form.html",
-                  {"form": form, "title": "Thêm chỉ tiêu", "resolution": res})  # fmt: skip
+                  {"form": form, "title": gettext("Thêm chỉ tiêu"), "resolution": res})  # fmt: skip
 
 
 @login_required
@@ -293,13 +300,13 @@ def checkpoint_create(request: HttpRequest, pk: int) -> HttpResponse:
     form = CheckpointForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         if res.checkpoints.filter(kind=form.cleaned_data["kind"]).exists():
-            form.add_error("kind", "Nghị quyết đã có kỳ báo cáo này.")
+            form.add_error("kind", gettext("Nghị quyết đã có kỳ báo cáo này."))
         else:
             services.checkpoint_create(actor=request.user, resolution=res, **form.cleaned_data)
-            messages.success(request, "Đã thêm kỳ báo cáo.")
+            messages.success(request, gettext("Đã thêm kỳ báo cáo."))
             return redirect("targets:resolution", pk=res.pk)
-    return render(request, "targets/form.html",
-                  {"form": form, "title": "Thêm kỳ báo cáo", "resolution": res})  # fmt: skip
+    title = gettext("Thêm kỳ báo cáo")
+    return render(request, "targets/form.html", {"form": form, "title": title, "resolution": res})
 
 
 @login_required
@@ -308,7 +315,7 @@ def task_create(request: HttpRequest, org_id: int) -> HttpResponse:
     form = TaskForm(request.POST or None, organization=org)
     if request.method == "POST" and form.is_valid():
         services.task_create(actor=request.user, organization=org, **form.cleaned_data)
-        messages.success(request, "Đã giao nhiệm vụ.")
+        messages.success(request, gettext("Đã giao nhiệm vụ."))
         return redirect("targets:tasks", org_id=org.pk)
     return render(request, "targets/form.html",
-                  {"form": form, "title": "Giao nhiệm vụ", "org": org})  # fmt: skip
+                  {"form": form, "title": gettext("Giao nhiệm vụ"), "org": org})  # fmt: skip

@@ -21,6 +21,7 @@ from django.db import transaction
 from django.db.models import F, Model, Q
 from django.db.models.functions import Upper
 from django.utils import timezone
+from django.utils.translation import gettext
 from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
 from dangbo.accounts.scope import Scope, scope_for
@@ -88,7 +89,7 @@ def can_import(actor: Any) -> bool:
 
 def _check_permission(actor: Any) -> Scope:
     if not can_import(actor):
-        raise PermissionDenied("Bạn không có quyền nhập đảng viên.")
+        raise PermissionDenied(gettext("Bạn không có quyền nhập đảng viên."))
     return scope_for(actor)
 
 
