@@ -246,3 +246,34 @@ def test_dashboard_exports_the_same_figures_to_xlsx(client, world, plan):
     assert [int(v) for v in hospital[1:]] == [0, 0, 1, 3, 4]
     client.force_login(world.users["other_office"])
     assert client.get(url).status_code == 404
+
+
+def test_evidence_file_is_kept_and_served_only_within_scope(
+    client, world, plan, settings, tmp_path
+):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    settings.MEDIA_ROOT = tmp_path
+    client.force_login(plan.head)
+    evidence = SimpleUploadedFile("bien-ban.pdf", b"%PDF-1.4 minh chung", "application/pdf")
+    url = _record_url(plan, plan.admissions)
+    payload = {"value": "6", "note": "Theo biên bản", "attachment": evidence}
+    assert client.post(url, payload).status_code == 302
+    entry = Entry.objects.get()
+    download = reverse("targets:evidence", args=[entry.pk])
+
+    client.force_login(world.users["office"])
+    page = client.get(reverse("targets:resolution", args=[plan.resolution.pk]) + "?ky=midyear")
+    assert download in page.content.decode() and "Theo biên bản" in page.content.decode()
+    for user, status in [
+        (plan.head, 200), (world.users["office"], 200), (world.users["reader"], 200),
+        (world.users["other_office"], 404), (world.users["communications"], 404),
+    ]:  # fmt: skip
+        client.force_login(user)
+        response = client.get(download)
+        assert response.status_code == status, user
+        if status == 200:
+            assert b"".join(response.streaming_content) == b"%PDF-1.4 minh chung"
+            assert "attachment" in response["Content-Disposition"]
+    client.logout()
+    assert client.get(download).status_code == 302  # to the login page

@@ -13,6 +13,7 @@ urlpatterns = [
     path("nhiem-vu/<int:org_id>/them/", views.task_create, name="task_create"),
     path("chi-tieu/<int:pk>/ky/<int:checkpoint_id>/ghi/", views.entry_record, name="record"),
     path("chi-tieu/<int:pk>/ky/<int:checkpoint_id>/ghi-de/", views.override, name="override"),
+    path("minh-chung/<int:pk>/", views.evidence, name="evidence"),
     path("ky/<int:pk>/chot/", views.freeze, name="freeze"),
     path("tong-hop/<int:org_id>/", views.dashboard, name="dashboard"),
     path("tong-hop/<int:org_id>/xuat.xlsx", views.dashboard_export, name="dashboard_export"),

@@ -1,11 +1,12 @@
 from __future__ import annotations
 
 from io import BytesIO
+from pathlib import Path
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext
@@ -26,7 +27,7 @@ from dangbo.targets.forms import (
     TaskForm,
     TaskUpdateForm,
 )
-from dangbo.targets.models import Checkpoint, Resolution, StatusOverride, Target, Task
+from dangbo.targets.models import Checkpoint, Entry, Resolution, StatusOverride, Target, Task
 
 STATUS_SERIES = [
     (rules.Status.EXCEEDED, "#1a7f37"),
@@ -103,6 +104,27 @@ def resolution_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "figures": figures, "is_office": scope_for(request.user).can_edit_org(res.organization),
     }  # fmt: skip
     return render(request, "targets/resolution.html", context)
+
+
+@login_required
+def evidence(request: HttpRequest, pk: int) -> FileResponse:
+    """The evidence file of a recorded value, for those who may read the target (or record
+    it). Files live outside the static and media URLs: this view is their only way out."""
+    entry = get_object_or_404(
+        Entry.objects.select_related("target__resolution__organization"), pk=pk
+    )
+    target = entry.target
+    if not entry.attachment or not (
+        scope_for(request.user).can_view_org(target.resolution.organization)
+        or services.can_record(request.user, target, None)
+    ):
+        raise Http404
+    try:
+        handle = entry.attachment.open("rb")
+    except FileNotFoundError as exc:
+        raise Http404 from exc
+    name = Path(entry.attachment.name).name
+    return FileResponse(handle, as_attachment=True, filename=name)
 
 
 @login_required
