@@ -158,6 +158,22 @@ def prepare_database(
     return report
 
 
+def start(args: Any) -> dict[str, Any]:
+    """What a standalone bench script does first (after ``add_common_arguments``): configure
+    the bench database, migrate and fill it, and return the result header (timestamp, machine,
+    database, sizes, preparation)."""
+    stamp = timestamp()
+    url = configure(fresh_sqlite=not args.reuse)
+    print(f"bench database: {url.split('@')[-1]}", flush=True)
+    prep = prepare_database(
+        orgs=args.orgs, members=args.members, seed=args.seed, reuse=args.reuse, reset=args.reset
+    )
+    return {
+        "timestamp": stamp, "machine": machine_info(), "db": db_info(), "sizes": data_sizes(),
+        "prepare": prep,
+    }  # fmt: skip
+
+
 def data_sizes() -> dict[str, int]:
     from dangbo.members.models import Member
     from dangbo.organizations.models import Organization

@@ -441,26 +441,14 @@ def main(argv: list[str] | None = None) -> int:
     common.add_common_arguments(parser)
     add_load_arguments(parser)
     args = parser.parse_args(argv)
-    stamp = common.timestamp()
-    url = common.configure(fresh_sqlite=not args.reuse)
-    print(f"bench database: {url.split('@')[-1]}", flush=True)
-    prep = common.prepare_database(
-        orgs=args.orgs, members=args.members, seed=args.seed, reuse=args.reuse, reset=args.reset
+    data = common.start(args)
+    data["http"] = run(
+        duration=args.duration,
+        warmup=args.warmup,
+        concurrency=args.concurrency,
+        tool=args.tool,
     )
-    data = {
-        "timestamp": stamp,
-        "machine": common.machine_info(),
-        "db": common.db_info(),
-        "sizes": common.data_sizes(),
-        "prepare": prep,
-        "http": run(
-            duration=args.duration,
-            warmup=args.warmup,
-            concurrency=args.concurrency,
-            tool=args.tool,
-        ),
-    }
-    print(f"results: {write_json(data, stamp)}")
+    print(f"results: {write_json(data, data['timestamp'])}")
     return 0
 
 

@@ -254,23 +254,11 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     common.add_common_arguments(parser)
     args = parser.parse_args(argv)
-    stamp = common.timestamp()
-    url = common.configure(fresh_sqlite=not args.reuse)
-    print(f"bench database: {url.split('@')[-1]}", flush=True)
-    prep = common.prepare_database(
-        orgs=args.orgs, members=args.members, seed=args.seed, reuse=args.reuse, reset=args.reset
-    )
+    data = common.start(args)
     from bench.http_bench import write_json
 
-    data = {
-        "timestamp": stamp,
-        "machine": common.machine_info(),
-        "db": common.db_info(),
-        "sizes": common.data_sizes(),
-        "prepare": prep,
-        "rollup": run(),
-    }
-    print(f"results: {write_json(data, stamp, prefix='rollup')}")
+    data["rollup"] = run()
+    print(f"results: {write_json(data, data['timestamp'], prefix='rollup')}")
     return 0
 
 

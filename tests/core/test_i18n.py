@@ -292,12 +292,14 @@ def test_python_side_texts_follow_the_language():
 
     from dangbo.core.errors import ConcurrentEdit
     from dangbo.members.rules import date_problems
+    from dangbo.organizations.models import Organization
     from dangbo.organizations.rules import position_title
     from dangbo.targets.rules import Checkpoint, Status, spec_problems
 
     future = dt.date(2100, 1, 1)
     with translation.override("vi"):
         assert Status.EXCEEDED.label == "đạt và vượt"
+        assert Organization(kind="cell").kind_label == "Chi bộ"
         assert position_title("secretary", "grassroots_committee") == "Bí thư Đảng ủy"
     with translation.override("en"):
         assert [s.label for s in Status] == ["exceeded", "met", "not met", "not started"]
@@ -306,6 +308,7 @@ def test_python_side_texts_follow_the_language():
             "Secretary of the Party Committee"
         )
         assert position_title("member", "cell") == "Cell committee member"
+        assert Organization(kind="cell").kind_label == "Party cell"  # core.choices, cached
         assert str(ConcurrentEdit()).startswith("Someone else changed this record")
         problems = date_problems(
             date_of_birth=future, admitted_on=None, full_on=None, today=dt.date(2026, 1, 1)

@@ -13,6 +13,7 @@ from collections.abc import Iterable, Sequence
 from html import escape
 from typing import Any
 
+from dangbo.core import choices
 from dangbo.members.models import MemberStatus
 from dangbo.members.rules import mask, position_text
 
@@ -32,7 +33,7 @@ def _date(value: dt.date | None) -> str:
 
 
 def _status_labels() -> dict[str, str]:
-    return {value: escape(str(label)) for value, label in MemberStatus.choices}
+    return {value: escape(label) for value, label in choices.labels(MemberStatus).items()}
 
 
 def cell_rows(rows: Iterable[Row], offset: int, member_base: str) -> str:

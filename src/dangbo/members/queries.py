@@ -56,6 +56,11 @@ def probation_due(
     actor: Any, today: dt.date, within_days: int = member_rules.PROBATION_DUE_DAYS
 ) -> QuerySet[Member]:
     """Probationary members whose 12 months end within ``within_days`` (or are overdue)."""
-    latest_admission = member_rules.admitted_window_for_due(today, within_days)
-    qs = scope_for(actor).members().filter(status="probationary", admitted_on__lte=latest_admission)
+    qs = scope_for(actor).members().filter(probation_due_q(today, within_days))
     return _list_qs(qs).order_by("admitted_on", "sort_key")
+
+
+def probation_due_q(today: dt.date, within_days: int = member_rules.PROBATION_DUE_DAYS) -> Q:
+    """The SQL form of ``rules.probation_due`` (its window: ``rules.admitted_window_for_due``)."""
+    latest_admission = member_rules.admitted_window_for_due(today, within_days)
+    return Q(status="probationary", admitted_on__lte=latest_admission)

@@ -15,7 +15,7 @@ from django.db.models.functions import Coalesce, Concat
 
 from dangbo.accounts.scope import scope_for, subtree_q
 from dangbo.members.models import ACTIVE_STATUSES, Member
-from dangbo.members.rules import PROBATION_DUE_DAYS, admitted_window_for_due
+from dangbo.members.queries import probation_due_q
 from dangbo.organizations.models import CELL_KINDS, Organization
 
 
@@ -83,13 +83,10 @@ def scope_summary(actor: Any, today: dt.date) -> dict[str, int]:
     orgs = scope.orgs().aggregate(
         organizations=Count("pk"), cells=Count("pk", filter=Q(kind__in=CELL_KINDS))
     )
-    latest_admission = admitted_window_for_due(today, PROBATION_DUE_DAYS)
     members = scope.members().aggregate(
         members=Count("pk", filter=Q(status__in=ACTIVE_STATUSES)),
         probationary=Count("pk", filter=Q(status="probationary")),
-        probation_due=Count(
-            "pk", filter=Q(status="probationary", admitted_on__lte=latest_admission)
-        ),
+        probation_due=Count("pk", filter=probation_due_q(today)),
     )
     return {**orgs, **members}
 

@@ -145,11 +145,7 @@ def record_entry(request: HttpRequest, target_id: int, payload: EntryIn):  # typ
     target = get_object_or_404(
         Target.objects.select_related("resolution__organization"), pk=target_id
     )
-    scope = scope_for(request.user)
-    if not (
-        scope.can_view_org(target.resolution.organization)
-        or services.can_record(request.user, target, None)
-    ):
+    if not services.can_read_target(request.user, target):
         raise Http404
     try:
         entry = services.entry_record(actor=request.user, target_id=target.pk, **payload.dict())

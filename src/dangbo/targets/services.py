@@ -56,6 +56,15 @@ def _require_office(actor: Any, resolution: Resolution) -> None:
         )
 
 
+def can_read_target(actor: Any, target: Target) -> bool:
+    """Who may see a target, its values and evidence: readers of the resolution's organization,
+    and whoever may record it (the responsible person sees her target without reading the
+    whole organization)."""
+    return scope_for(actor).can_view_org(target.resolution.organization) or can_record(
+        actor, target, None
+    )
+
+
 def can_record(
     actor: Any, target: Target, organization: Any | None, checkpoint: Checkpoint | None = None
 ) -> bool:

@@ -114,10 +114,7 @@ def evidence(request: HttpRequest, pk: int) -> FileResponse:
         Entry.objects.select_related("target__resolution__organization"), pk=pk
     )
     target = entry.target
-    if not entry.attachment or not (
-        scope_for(request.user).can_view_org(target.resolution.organization)
-        or services.can_record(request.user, target, None)
-    ):
+    if not entry.attachment or not services.can_read_target(request.user, target):
         raise Http404
     try:
         handle = entry.attachment.open("rb")
@@ -131,9 +128,7 @@ def evidence(request: HttpRequest, pk: int) -> FileResponse:
 def entry_record(request: HttpRequest, pk: int, checkpoint_id: int) -> HttpResponse:
     target = get_object_or_404(Target.objects.select_related("resolution__organization"), pk=pk)
     checkpoint = get_object_or_404(Checkpoint, pk=checkpoint_id, resolution=target.resolution)
-    if not scope_for(request.user).can_view_org(target.resolution.organization) and not (
-        services.can_record(request.user, target, None)
-    ):
+    if not services.can_read_target(request.user, target):
         raise Http404
     if not services.can_record(request.user, target, None, checkpoint):
         raise PermissionDenied
