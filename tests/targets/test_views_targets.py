@@ -268,6 +268,7 @@ def test_evidence_file_is_kept_and_served_only_within_scope(
     for user, status in [
         (plan.head, 200), (world.users["office"], 200), (world.users["reader"], 200),
         (world.users["other_office"], 404), (world.users["communications"], 404),
+        (world.users["member"], 404), (world.users["secretary"], 404),  # not this target's
     ]:  # fmt: skip
         client.force_login(user)
         response = client.get(download)
