@@ -185,6 +185,9 @@ CONTENT_SECURITY_POLICY = {
 PAGE_SIZE = 50
 DATA_UPLOAD_MAX_MEMORY_SIZE = 20 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 20 * 1024 * 1024
+# Evidence files attached to target values ("tệp minh chứng"): the largest accepted, in MB;
+# checked by the form and the service (targets.uploads), whatever the web server lets through.
+DANGBO_EVIDENCE_MAX_MB = int(os.environ.get("DANGBO_EVIDENCE_MAX_MB", "10"))
 
 LOGGING = {
     "version": 1,

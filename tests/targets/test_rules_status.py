@@ -1,5 +1,11 @@
 """targets/rules.py — status of a target at a checkpoint (issue 3; domain-rules decision 6),
-pro-rata expectations, roll-up of cells' sub-targets, manual override. No database."""
+pro-rata expectations, roll-up of cells' sub-targets, manual override. No database.
+
+Updated for issue 6 (rules.py docstring, decisions 1–11): seven statuses, "không có số liệu"
+when nothing is reported, "chưa thực hiện" only when the report says so, a milestone not done is
+"chưa đạt". The new issue-6 rules (term resolutions, plan basis, qualitative targets,
+achievement) are tested in test_rules_issue6.py. These specs are yearly (the default horizon),
+so they are evaluated at the yearly checkpoints only (issue 6, item 4)."""
 
 from __future__ import annotations
 
@@ -26,12 +32,9 @@ from dangbo.targets.rules import (
 
 D = Decimal
 MID, NINE, ANNUAL = Checkpoint.MIDYEAR, Checkpoint.NINEMONTH, Checkpoint.ANNUAL
-EXCEEDED, MET, NOT_MET, NOT_STARTED = (
-    Status.EXCEEDED,
-    Status.MET,
-    Status.NOT_MET,
-    Status.NOT_STARTED,
-)
+YEARLY = (MID, NINE, ANNUAL)  # the checkpoints of a yearly resolution (issue 6, item 4)
+EXCEEDED, MET, ON_TRACK, BEHIND = Status.EXCEEDED, Status.MET, Status.ON_TRACK, Status.BEHIND
+NOT_MET, NOT_STARTED, NO_DATA = Status.NOT_MET, Status.NOT_STARTED, Status.NO_DATA
 
 
 def numeric(planned, direction=Direction.HIGHER, **kw):
@@ -45,19 +48,31 @@ decimals = st.decimals(min_value=-(10**6), max_value=10**6, places=2, allow_nan=
 non_negative = st.decimals(min_value=0, max_value=1000, places=2, allow_nan=False)
 shares = st.decimals(min_value=D("0.01"), max_value=1, places=2)
 directions = st.sampled_from(Direction)
-checkpoints = st.sampled_from(Checkpoint)
+checkpoints = st.sampled_from(YEARLY)
 
 
 # --- Statuses: labels and order ---------------------------------------------------------------
 
 
-def test_issue3_status_labels_are_the_report_wording():
-    assert [s.label for s in Status] == ["đạt và vượt", "đạt", "chưa đạt", "chưa thực hiện"]
+def test_issue6_item1_status_labels_are_the_report_wording():
+    """Issue 6, item 1: one vocabulary; "đạt và vượt" is Vượt + Đạt, not a status of its own."""
+    assert [s.label for s in Status] == [
+        "vượt",
+        "đạt",
+        "đạt tiến độ",
+        "chưa đạt tiến độ",
+        "chưa đạt",
+        "chưa thực hiện",
+        "không có số liệu",
+    ]
 
 
-def test_issue3_status_rank_orders_not_started_not_met_met_exceeded():
+def test_issue6_item1_status_rank_orders_worst_to_best():
+    """Issue 6, item 1 (``Status.rank``): không có số liệu < chưa thực hiện < chưa đạt < chưa đạt
+    tiến độ < đạt tiến độ < đạt < vượt; "đạt và vượt" counts Vượt + Đạt."""
     ranked = sorted(Status, key=lambda s: s.rank)
-    assert ranked == [NOT_STARTED, NOT_MET, MET, EXCEEDED]
+    assert ranked == [NO_DATA, NOT_STARTED, NOT_MET, BEHIND, ON_TRACK, MET, EXCEEDED]
+    assert [s.rank for s in ranked] == list(range(7))
     assert [s for s in Status if s.achieved] == [EXCEEDED, MET]
 
 
@@ -65,6 +80,8 @@ def test_enum_values_are_those_stored_by_the_models():
     assert Kind("zero") is Kind.ZERO and Direction("lower") is Direction.LOWER
     assert Checkpoint("ninemonth") is NINE and Checkpoint("annual") is ANNUAL
     assert Rollup("min") is Rollup.MIN and Status("not_started") is NOT_STARTED
+    assert Status("no_data") is NO_DATA and Status("on_track") is ON_TRACK  # issue 6, item 1
+    assert Status("behind") is BEHIND
 
 
 # --- Numeric and percentage targets, higher is better ------------------------------------------
@@ -108,16 +125,31 @@ def test_issue3_not_met_when_value_above_plan_lower_is_better():
     assert compute_status(spec, D("5.1"), ANNUAL) is NOT_MET
 
 
-# --- Not started / activity (decisions 1-2) ----------------------------------------------------
+# --- No data / not started / activity (decisions 1-2) -------------------------------------------
 
 
 @pytest.mark.parametrize(
     "spec", [numeric(10), numeric(10, Direction.LOWER), MILESTONE, ZERO_TARGET]
 )
-def test_issue3_not_started_when_no_value_and_no_activity(spec):
-    for checkpoint in Checkpoint:
-        assert compute_status(spec, None, checkpoint) is NOT_STARTED
-        assert compute_status(spec, None, checkpoint, activity_recorded=False) is NOT_STARTED
+def test_issue6_decision1_no_data_when_no_value_and_no_activity(spec):
+    """Decision 1 (issue 6; was "chưa thực hiện" in issue 3): no report, no activity → không có
+    số liệu."""
+    for checkpoint in YEARLY:
+        assert compute_status(spec, None, checkpoint) is NO_DATA
+        assert compute_status(spec, None, checkpoint, activity_recorded=False) is NO_DATA
+
+
+@pytest.mark.parametrize(
+    "spec", [numeric(10), numeric(10, Direction.LOWER), MILESTONE, ZERO_TARGET]
+)
+def test_issue6_decision1_not_started_only_when_the_report_says_so(spec):
+    """Decision 1: a report that says the work has not started → chưa thực hiện."""
+    for checkpoint in YEARLY:
+        for activity in (False, True):
+            status = compute_status(
+                spec, None, checkpoint, activity_recorded=activity, not_started=True
+            )
+            assert status is NOT_STARTED
 
 
 @pytest.mark.parametrize(
@@ -210,25 +242,29 @@ def test_decision6_pro_rata_for_lower_is_better_caps_the_half_year():
 
 
 def test_issue3_milestone_done_is_met_at_every_checkpoint():
-    for checkpoint in Checkpoint:
+    for checkpoint in YEARLY:
         assert compute_status(MILESTONE, True, checkpoint) is MET
         assert compute_status(MILESTONE, True, checkpoint, activity_recorded=True) is MET
 
 
-def test_issue3_milestone_not_done_is_not_met_with_activity_else_not_started():
-    assert compute_status(MILESTONE, False, MID, activity_recorded=True) is NOT_MET
-    assert compute_status(MILESTONE, False, MID) is NOT_STARTED
+def test_issue6_decision2_milestone_not_done_is_not_met_with_or_without_activity():
+    """Decision 2 (issue 6; issue 3 made it "chưa thực hiện" without activity): a milestone
+    marked not done is chưa đạt — marking it is activity."""
+    for checkpoint in YEARLY:
+        assert compute_status(MILESTONE, False, checkpoint, activity_recorded=True) is NOT_MET
+        assert compute_status(MILESTONE, False, checkpoint) is NOT_MET
     assert expected_at(MILESTONE, ANNUAL) is None
 
 
 def test_decision5_milestone_is_never_exceeded_and_refuses_numbers():
+    """Decision 5, with decisions 1-2 of issue 6 (no mark and no activity → không có số liệu)."""
     statuses = {
         compute_status(MILESTONE, v, c, activity_recorded=a)
         for v in (True, False, None)
-        for c in Checkpoint
+        for c in YEARLY
         for a in (True, False)
     }
-    assert statuses == {MET, NOT_MET, NOT_STARTED}
+    assert statuses == {MET, NOT_MET, NO_DATA}
     with pytest.raises(TypeError):
         compute_status(MILESTONE, D(1), ANNUAL)
     with pytest.raises(TypeError):
@@ -239,7 +275,7 @@ def test_decision5_milestone_is_never_exceeded_and_refuses_numbers():
 
 
 def test_issue3_zero_target_met_when_no_case_recorded():
-    for checkpoint in Checkpoint:
+    for checkpoint in YEARLY:
         assert compute_status(ZERO_TARGET, 0, checkpoint) is MET
         assert compute_status(ZERO_TARGET, D("0.00"), checkpoint) is MET
 
@@ -441,7 +477,7 @@ def test_issue3_property_exceeded_only_strictly_beyond_the_band(planned, tol, va
     gain = value - planned if direction is Direction.HIGHER else planned - value
     assert (status is EXCEEDED) == (gain > tol)
     assert (status is NOT_MET) == (gain < -tol)
-    assert status is not NOT_STARTED
+    assert status not in (NOT_STARTED, NO_DATA)  # a value is a report (decision 1)
 
 
 @given(planned=decimals, share=shares, value=decimals, direction=directions, tol=non_negative)

@@ -49,7 +49,8 @@ def test_met_value_needs_no_cause(world, plan):
     )
     statuses = _statuses(plan)
     assert statuses[plan.infections.pk] == Status.EXCEEDED  # lower is better
-    assert statuses[plan.project.pk] == Status.NOT_STARTED
+    # Issue 6 item 1: no report at all is "không có số liệu", not "chưa thực hiện".
+    assert statuses[plan.project.pk] == Status.NO_DATA
 
 
 def test_cells_values_roll_up_by_sum(world, plan):
@@ -117,7 +118,9 @@ def test_frozen_figures_never_change(world, plan):
         cause="c",
         remedy="r",
     )
-    services.checkpoint_freeze(actor=office, checkpoint_id=plan.midyear.pk)
+    services.checkpoint_freeze(
+        actor=office, checkpoint_id=plan.midyear.pk, confirmation="Sơ kết 6 tháng 2023"
+    )
     before = _statuses(plan)
     frozen = list(FrozenFigure.objects.values_list("target_id", "value"))
     # The responsible person can no longer record.
@@ -148,26 +151,60 @@ def test_frozen_figures_never_change(world, plan):
     assert _statuses(plan) == before
     assert list(FrozenFigure.objects.values_list("target_id", "value")) == frozen
     with pytest.raises(ValidationFailed):
-        services.checkpoint_freeze(actor=office, checkpoint_id=plan.midyear.pk)
+        services.checkpoint_freeze(
+            actor=office, checkpoint_id=plan.midyear.pk, confirmation="Sơ kết 6 tháng 2023"
+        )
     with pytest.raises(ValidationFailed):
         services.status_override_set(
-            actor=office, target=plan.admissions, checkpoint=plan.midyear, status="met", reason="x"
+            actor=office,
+            target=plan.admissions,
+            checkpoint=plan.midyear,
+            status="met",
+            reason="x",
+            version=0,
         )
 
 
 def test_only_the_office_freezes(world, plan):
     for role in ("secretary", "reader", "member", "other_office"):
         with pytest.raises(PermissionDenied):
-            services.checkpoint_freeze(actor=world.users[role], checkpoint_id=plan.midyear.pk)
+            services.checkpoint_freeze(
+                actor=world.users[role],
+                checkpoint_id=plan.midyear.pk,
+                confirmation="Sơ kết 6 tháng 2023",
+            )
     plan.midyear.refresh_from_db()
     assert not plan.midyear.is_frozen
+
+
+def test_issue6_item9_freeze_needs_the_period_name_typed(world, plan):
+    office = world.users["office"]
+    for typed in ("", "chốt", "Sơ kết 6 tháng 2024", "Tổng kết năm 2023"):
+        with pytest.raises(ValidationFailed) as exc:
+            services.checkpoint_freeze(
+                actor=office, checkpoint_id=plan.midyear.pk, confirmation=typed
+            )
+        assert "Sơ kết 6 tháng 2023" in exc.value.errors["confirmation"][0]
+    plan.midyear.refresh_from_db()
+    assert not plan.midyear.is_frozen
+    # Typed without diacritics or in another case on a phone: accepted.
+    services.checkpoint_freeze(
+        actor=office, checkpoint_id=plan.midyear.pk, confirmation="  so ket 6 THANG 2023 "
+    )
+    plan.midyear.refresh_from_db()
+    assert plan.midyear.is_frozen
 
 
 def test_override_needs_reason_and_is_audited(world, plan):
     office = world.users["office"]
     with pytest.raises(ValidationFailed):
         services.status_override_set(
-            actor=office, target=plan.project, checkpoint=plan.midyear, status="met", reason="  "
+            actor=office,
+            target=plan.project,
+            checkpoint=plan.midyear,
+            status="met",
+            reason="  ",
+            version=0,
         )
     services.status_override_set(
         actor=office,
@@ -175,6 +212,7 @@ def test_override_needs_reason_and_is_audited(world, plan):
         checkpoint=plan.midyear,
         status="met",
         reason="Đã có quyết định phê duyệt dự án",
+        version=0,
     )
     assert _statuses(plan)[plan.project.pk] == Status.MET
     record = StatusOverride.history.latest()

@@ -16,6 +16,7 @@ def test_office_sets_up_a_resolution(client, world):
     response = client.post(
         url,
         {
+            "horizon": "annual",
             "year": 2024,
             "number": "07-NQ/ĐU",
             "issued_on": "15/01/2024",
@@ -31,7 +32,8 @@ def test_office_sets_up_a_resolution(client, world):
         "title": "Người bệnh nội trú",
         "kind": "numeric",
         "direction": "higher",
-        "planned": "1000",
+        "basis": "fixed",
+        "planned": "1.000",
         "tolerance": "0",
         "midyear_share": "0,5",
         "rollup": "sum",

@@ -9,14 +9,17 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext
-from ninja import Router, Schema
+from ninja import Field, Router, Schema
 from ninja.errors import HttpError
 from ninja.responses import Status
+from pydantic import StrictFloat, StrictInt, StrictStr
 
 from dangbo.accounts.scope import scope_for
 from dangbo.core.errors import ValidationFailed
-from dangbo.targets import queries, services
-from dangbo.targets.models import Checkpoint, Resolution, Target
+from dangbo.core.numbers import NumberError, format_number, parse_number
+from dangbo.organizations.models import Organization
+from dangbo.targets import permissions, queries, rules, services
+from dangbo.targets.models import Checkpoint, Resolution, SubTarget, Target
 
 router = Router(tags=["targets"])
 
@@ -61,9 +64,16 @@ class FiguresOut(Schema):
 
 
 class EntryIn(Schema):
+    """A report at a checkpoint. ``value`` is a JSON number or a text written the Vietnamese
+    way ("185.300", "97,5"); ``organization_id`` records a cell's share of the target."""
+
     checkpoint_id: int
-    value: Decimal | None = None
+    organization_id: int | None = None
+    value: StrictInt | StrictFloat | StrictStr | None = None  # not true/false
+    stated: str = Field("", max_length=60)
     done: bool | None = None
+    not_started: bool = False
+    assessed_status: str = ""
     note: str = ""
     cause: str = ""
     remedy: str = ""
@@ -74,6 +84,7 @@ class EntryOut(Schema):
     id: int
     target_id: int
     checkpoint_id: int
+    organization_id: int | None
     value: Decimal | None
     done: bool | None
     is_correction: bool
@@ -140,15 +151,67 @@ def resolution_targets(request: HttpRequest, resolution_id: int, checkpoint: str
     )
 
 
+def _unprocessable(field: str, message: str) -> HttpError:
+    return HttpError(422, f"{field}: {message}")
+
+
+def _entry_value(raw: int | float | str | None) -> Decimal | None:
+    """The value of a report: text is read by ``parse_number``; a JSON number is written out
+    the Vietnamese way and read back, so both meet the same limits as ``Entry.value`` (finite,
+    at most 12 digits before and 2 after the comma, not negative) with the same messages."""
+    if raw is None:
+        return None
+    if isinstance(raw, str):
+        text = raw
+    else:
+        number = Decimal(str(raw))  # a float's shortest repr, not its binary expansion
+        text = format_number(number) if number.is_finite() else str(raw)
+    try:
+        return parse_number(text, max_digits=14, decimal_places=2, min_value=Decimal(0))
+    except NumberError as exc:
+        raise _unprocessable("value", exc.message) from exc
+
+
 @router.post("/targets/{target_id}/entries", response={201: EntryOut})
 def record_entry(request: HttpRequest, target_id: int, payload: EntryIn):  # type: ignore[no-untyped-def]
     target = get_object_or_404(
         Target.objects.select_related("resolution__organization"), pk=target_id
     )
-    if not services.can_read_target(request.user, target):
+    scope = scope_for(request.user)
+    cells = dict(
+        SubTarget.objects.filter(target=target).values_list("organization_id", "organization__path")
+    )
+    if not permissions.can_read_target(scope, target, cells.values()):
         raise Http404
+    checkpoint = Checkpoint.objects.filter(
+        pk=payload.checkpoint_id, resolution_id=target.resolution_id
+    ).first()
+    if checkpoint is None:  # unknown, or of another resolution: the same answer
+        raise _unprocessable(
+            "checkpoint_id", gettext("Kỳ báo cáo không thuộc nghị quyết của chỉ tiêu.")
+        )
+    organization = None
+    if payload.organization_id is not None:
+        organization = Organization.objects.filter(pk=payload.organization_id).first()
+        if organization is None or not scope.can_view_org(organization):
+            raise Http404
+        if organization.pk not in cells:
+            raise _unprocessable(
+                "organization_id", gettext("Chỉ tiêu này không giao cho chi bộ đó.")
+            )
+    if payload.assessed_status and payload.assessed_status not in {s.value for s in rules.Status}:
+        raise _unprocessable(
+            "assessed_status", gettext("Chọn kết quả đánh giá của chỉ tiêu định tính.")
+        )
+    value = _entry_value(payload.value)
     try:
-        entry = services.entry_record(actor=request.user, target_id=target.pk, **payload.dict())
+        entry = services.entry_record(
+            actor=request.user, target_id=target.pk, checkpoint_id=checkpoint.pk,
+            organization=organization, value=value, stated=payload.stated, done=payload.done,
+            not_started=payload.not_started, assessed_status=payload.assessed_status,
+            note=payload.note, cause=payload.cause, remedy=payload.remedy,
+            correction_reason=payload.correction_reason,
+        )  # fmt: skip
     except PermissionDenied as exc:
         raise HttpError(
             403, str(exc) or gettext("Bạn không có quyền ghi số liệu chỉ tiêu này.")
@@ -166,6 +229,7 @@ def record_entry(request: HttpRequest, target_id: int, payload: EntryIn):  # typ
             id=entry.pk,
             target_id=target.pk,
             checkpoint_id=cp.pk,
+            organization_id=entry.organization_id,
             value=entry.value,
             done=entry.done,
             is_correction=entry.is_correction,

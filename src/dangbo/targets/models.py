@@ -23,7 +23,7 @@ class Resolution(models.Model):
     )
     horizon = models.CharField(
         _("loại nghị quyết"), max_length=8, choices=rules.Horizon.choices,
-        default=rules.Horizon.ANNUAL,
+        default=rules.Horizon.ANNUAL.value,
     )  # fmt: skip
     year = models.PositiveSmallIntegerField(
         _("năm"), db_index=True, help_text=_("Nghị quyết nhiệm kỳ: năm đầu nhiệm kỳ.")
@@ -52,7 +52,7 @@ class Resolution(models.Model):
 
     @property
     def period_label(self) -> str:
-        """"năm 2023" or "nhiệm kỳ 2020–2025"."""
+        """ "năm 2023" or "nhiệm kỳ 2020–2025"."""
         if self.horizon == rules.Horizon.TERM:
             return f"nhiệm kỳ {self.year}–{self.end_year or ''}"
         return f"năm {self.year}"
@@ -66,7 +66,7 @@ class TargetGroup(models.Model):
     position = models.PositiveSmallIntegerField(_("thứ tự"), default=0)
     title = models.CharField(_("nhóm chỉ tiêu"), max_length=200)
     noun = models.CharField(
-        _("gọi là"), max_length=16, choices=rules.Noun.choices, default=rules.Noun.TARGETS
+        _("gọi là"), max_length=16, choices=rules.Noun.choices, default=rules.Noun.TARGETS.value
     )
     history = HistoricalRecords()
 
@@ -90,11 +90,14 @@ class Target(models.Model):
     clause = models.CharField(_("mục trong nghị quyết"), max_length=120, blank=True)
     kind = models.CharField(_("loại"), max_length=16, choices=rules.Kind.choices)
     direction = models.CharField(
-        _("chiều"), max_length=8, choices=rules.Direction.choices, default=rules.Direction.HIGHER
+        _("chiều"),
+        max_length=8,
+        choices=rules.Direction.choices,
+        default=rules.Direction.HIGHER.value,
     )
     basis = models.CharField(
         _("cách đặt kế hoạch"), max_length=8, choices=rules.Basis.choices,
-        default=rules.Basis.FIXED,
+        default=rules.Basis.FIXED.value,
     )  # fmt: skip
     unit = models.CharField(_("đơn vị tính"), max_length=40, blank=True)
     baseline = models.DecimalField(

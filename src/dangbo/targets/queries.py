@@ -15,6 +15,7 @@ from decimal import Decimal
 from typing import Any
 
 from django.db.models import Avg, Count, Exists, Max, Min, OuterRef, Q, QuerySet, Sum
+from django.utils import timezone
 
 from dangbo.accounts.scope import scope_for, subtree_q
 from dangbo.targets import rules
@@ -22,30 +23,41 @@ from dangbo.targets.models import (
     Checkpoint,
     Entry,
     FrozenFigure,
+    Reminder,
     Resolution,
     StatusOverride,
     SubTarget,
     Target,
+    TargetGroup,
     Task,
     TaskStatus,
 )
-from dangbo.targets.services import spec_of
-from dangbo.targets.summary import count_statuses, summary_sentence
+from dangbo.targets.summary import (
+    Form,
+    count_statuses,
+    organizations_sentence,
+    result_phrase,
+    summary_sentence,
+)
 
 
 @dataclass
 class TargetRow:
     target: Target
     value: Decimal | None = None
+    stated: str = ""
     done: bool | None = None
+    not_started: bool = False
+    assessed: str = ""
     activity: bool = False
     expected: Decimal | None = None
-    computed: rules.Status = rules.Status.NOT_STARTED
-    status: rules.Status = rules.Status.NOT_STARTED
+    computed: rules.Status = rules.Status.NO_DATA
+    status: rules.Status = rules.Status.NO_DATA
     override: StatusOverride | None = None
     entry: Entry | None = None
     cells_reported: int = 0
     cells_assigned: int = 0
+    phrase: str = ""
 
     @property
     def status_label(self) -> str:
@@ -53,10 +65,20 @@ class TargetRow:
 
 
 @dataclass
-class ResolutionFigures:
-    resolution: Resolution
-    checkpoint: Checkpoint | None
-    rows: list[TargetRow] = field(default_factory=list)
+class GroupFigures:
+    """One group of a resolution's targets with its own summary (issue 6, item 5)."""
+
+    group: TargetGroup | None
+    rows: list[TargetRow]
+    form: str = Form.COMBINED
+
+    @property
+    def title(self) -> str:
+        return self.group.title if self.group else ""
+
+    @property
+    def noun(self) -> str:
+        return self.group.noun if self.group else rules.Noun.MAIN_TARGETS
 
     @property
     def counts(self) -> dict[rules.Status, int]:
@@ -64,7 +86,33 @@ class ResolutionFigures:
 
     @property
     def sentence(self) -> str:
-        return summary_sentence(self.counts)
+        return summary_sentence(self.counts, noun=self.noun, form=self.form)
+
+
+@dataclass
+class ResolutionFigures:
+    resolution: Resolution
+    checkpoint: Checkpoint | None
+    rows: list[TargetRow] = field(default_factory=list)
+    form: str = Form.COMBINED
+    groups: list[GroupFigures] = field(default_factory=list)
+
+    @property
+    def counts(self) -> dict[rules.Status, int]:
+        return count_statuses(r.status for r in self.rows)
+
+    @property
+    def sentence(self) -> str:
+        return summary_sentence(self.counts, form=self.form)
+
+
+def latest_entries(checkpoint: Checkpoint, target_ids: list[int] | None = None) -> list[Entry]:
+    """The newest non-correction entry per (target, organization) at a checkpoint: 2 queries."""
+    qs = Entry.objects.filter(checkpoint=checkpoint, is_correction=False)
+    if target_ids is not None:
+        qs = qs.filter(target_id__in=target_ids)
+    last_ids = qs.values("target_id", "organization_id").annotate(last=Max("id")).values("last")
+    return list(Entry.objects.filter(id__in=last_ids))
 
 
 def resolutions(actor: Any, organization: Any | None = None) -> QuerySet[Resolution]:
@@ -77,7 +125,8 @@ def resolutions(actor: Any, organization: Any | None = None) -> QuerySet[Resolut
 
 
 def _rollups(checkpoint_ids: list[int], frozen: bool) -> dict[tuple[int, int], dict[str, Any]]:
-    """(checkpoint, target) → SQL aggregates over the newest value of each cell."""
+    """(checkpoint, target) → SQL aggregates over the newest report of each cell."""
+    base: QuerySet[Any]
     if frozen:
         base = FrozenFigure.objects.filter(
             checkpoint_id__in=checkpoint_ids, organization__isnull=False
@@ -93,6 +142,7 @@ def _rollups(checkpoint_ids: list[int], frozen: bool) -> dict[tuple[int, int], d
     rows = (
         base.values("checkpoint_id", "target_id")
         .annotate(
+            reports=Count("id"),
             n=Count("id", filter=Q(value__isnull=False)),
             sum=Sum("value"),
             avg=Avg("value"),
@@ -104,8 +154,8 @@ def _rollups(checkpoint_ids: list[int], frozen: bool) -> dict[tuple[int, int], d
     return {(r["checkpoint_id"], r["target_id"]): r for r in rows}
 
 
-def _pick_rollup(target: Target, agg: dict[str, Any] | None) -> Decimal | None:
-    if not agg or not agg["n"]:
+def _pick_rollup(target: Target, agg: dict[str, Any]) -> Decimal | None:
+    if not agg["n"]:
         return None
     method = rules.Rollup(target.rollup)
     if method is rules.Rollup.SUM:
@@ -116,9 +166,15 @@ def _pick_rollup(target: Target, agg: dict[str, Any] | None) -> Decimal | None:
     return Decimal(weakest)
 
 
+def _apply_report(row: TargetRow, fig: Any) -> None:
+    row.value, row.stated, row.done = fig.value, fig.stated, fig.done
+    row.not_started, row.assessed, row.activity = fig.not_started, fig.assessed_status, True
+    row.entry = fig if isinstance(fig, Entry) else fig.entry
+
+
 def figures_for(targets: list[Target], checkpoints: dict[int, Checkpoint]) -> list[TargetRow]:
-    """Rows for ``targets``; ``checkpoints`` maps resolution id → the checkpoint to read.
-    Six queries at most, whatever the number of targets and organizations."""
+    """Rows for ``targets`` (with their resolution loaded); ``checkpoints`` maps resolution id →
+    the checkpoint to read. Six queries at most, whatever the number of targets."""
     frozen_ids = [c.pk for c in checkpoints.values() if c.is_frozen]
     open_ids = [c.pk for c in checkpoints.values() if not c.is_frozen]
     own: dict[tuple[int, int], Any] = {}
@@ -153,20 +209,7 @@ def figures_for(targets: list[Target], checkpoints: dict[int, Checkpoint]) -> li
         cp = checkpoints.get(t.resolution_id)
         row = TargetRow(target=t, cells_assigned=assigned.get(t.pk, 0))
         if cp is not None:
-            fig = own.get((cp.pk, t.pk))
-            agg = aggs.get((cp.pk, t.pk))
-            row.cells_reported = agg["n"] if agg else 0
-            if fig is not None:
-                row.value, row.done, row.activity = fig.value, fig.done, True
-                row.entry = fig if isinstance(fig, Entry) else fig.entry
-            elif t.rollup and agg:
-                row.value, row.activity = _pick_rollup(t, agg), True
-            spec = spec_of(t)
-            recorded: rules.Value = row.done if t.kind == rules.Kind.MILESTONE else row.value
-            row.expected = rules.expected_at(spec, cp.kind)
-            row.computed = rules.compute_status(
-                spec, recorded, cp.kind, activity_recorded=row.activity
-            )
+            _fill(row, t, cp, own.get((cp.pk, t.pk)), aggs.get((cp.pk, t.pk)))
             row.override = overrides.get((cp.pk, t.pk))
             row.status = rules.effective_status(
                 row.computed,
@@ -177,14 +220,86 @@ def figures_for(targets: list[Target], checkpoints: dict[int, Checkpoint]) -> li
     return rows
 
 
-def resolution_figures(resolution: Resolution, checkpoint: Checkpoint | None) -> ResolutionFigures:
+def _fill(row: TargetRow, t: Target, cp: Checkpoint, fig: Any, agg: dict[str, Any] | None) -> None:
+    row.cells_reported = agg["reports"] if agg else 0
+    if fig is not None:
+        _apply_report(row, fig)
+    elif t.rollup and agg:
+        row.value, row.activity = _pick_rollup(t, agg), True
+        row.not_started = agg["n"] == 0 and agg["reports"] > 0
+    spec = rules.spec_from(t, t.resolution.horizon)
+    recorded: rules.Value = row.done if t.kind == rules.Kind.MILESTONE else row.value
+    row.expected = rules.expected_at(spec, cp.kind)
+    row.computed = rules.compute_status(
+        spec, recorded, cp.kind, activity_recorded=row.activity,
+        not_started=row.not_started and recorded is None, assessed=row.assessed or None,
+    )  # fmt: skip
+    row.phrase = result_phrase(rules.achievement(spec, recorded, cp.kind), t.unit)
+
+
+def resolution_figures(
+    resolution: Resolution, checkpoint: Checkpoint | None, form: str = Form.COMBINED
+) -> ResolutionFigures:
+    """The resolution page: every target with its figure, grouped (issue 6, item 5)."""
     targets = list(
         resolution.targets.select_related(
-            "responsible_organization", "responsible_department", "responsible_member"
+            "resolution", "group", "responsible_organization", "responsible_department",
+            "responsible_member",
         )
-    )
+    )  # fmt: skip
     cps = {resolution.pk: checkpoint} if checkpoint else {}
-    return ResolutionFigures(resolution, checkpoint, figures_for(targets, cps))
+    rows = figures_for(targets, cps)
+    groups = list(resolution.groups.all())
+    by_group: dict[int | None, list[TargetRow]] = defaultdict(list)
+    for row in rows:
+        by_group[row.target.group_id].append(row)
+    grouped = [GroupFigures(g, by_group[g.pk], form) for g in groups if by_group.get(g.pk)]
+    if by_group.get(None) or not grouped:
+        grouped.insert(0, GroupFigures(None, by_group.get(None, []), form))
+    return ResolutionFigures(resolution, checkpoint, rows, form, grouped)
+
+
+@dataclass
+class CellShare:
+    """A cell's share of a target at a checkpoint (the target page, issue 6 item 7)."""
+
+    organization: Any
+    planned: Decimal | None
+    entry: Entry | None
+    reminded_at: dt.datetime | None
+    can_record: bool = False
+
+
+def cell_shares(target: Target, checkpoint: Checkpoint | None) -> list[CellShare]:
+    """Every assigned cell with its newest report at the checkpoint: 3 queries."""
+    subs = list(SubTarget.objects.filter(target=target).select_related("organization"))
+    newest: dict[int | None, Entry] = {}
+    reminded: dict[int, dt.datetime] = {}
+    if checkpoint is not None:
+        if checkpoint.is_frozen:
+            figures = FrozenFigure.objects.filter(
+                checkpoint=checkpoint, target=target, organization__isnull=False
+            ).select_related("entry__recorded_by")
+            newest = {f.organization_id: f.entry for f in figures if f.entry}
+        else:
+            entries = Entry.objects.filter(
+                checkpoint=checkpoint, target=target, organization__isnull=False,
+                is_correction=False,
+            ).select_related("recorded_by")  # fmt: skip
+            for e in entries.order_by("id"):
+                newest[e.organization_id] = e
+        for r in Reminder.objects.filter(target=target, checkpoint=checkpoint).order_by("sent_at"):
+            reminded[r.organization_id] = r.sent_at
+    subs.sort(key=lambda s: s.organization.path)
+    return [
+        CellShare(
+            organization=s.organization,
+            planned=s.planned,
+            entry=newest.get(s.organization_id),
+            reminded_at=reminded.get(s.organization_id),
+        )
+        for s in subs
+    ]
 
 
 @dataclass
@@ -194,25 +309,37 @@ class OrgLine:
     total: int
     checkpoint: Checkpoint | None
     reported: bool
+    resolution: Resolution | None = None
+    sentence: str = ""
+
+
+def _resolutions_at(qs: QuerySet[Resolution], year: int, kind: str) -> QuerySet[Resolution]:
+    """Yearly resolutions of ``year`` at a yearly checkpoint; term resolutions whose term
+    covers ``year`` at a term checkpoint."""
+    if rules.checkpoint_allowed(rules.Horizon.TERM, kind):
+        return qs.filter(horizon=rules.Horizon.TERM, year__lte=year, end_year__gte=year)
+    return qs.filter(horizon=rules.Horizon.ANNUAL, year=year)
 
 
 def dashboard(actor: Any, root: Any, year: int, kind: str) -> dict[str, Any]:
-    """Targets by status over ``root``'s subtree for ``year`` at checkpoint ``kind``; one line
-    per organization that has a resolution; units that have not reported by the deadline; the
-    trend over the previous years. A bounded number of queries (asserted in the tests)."""
+    """Targets by status over ``root``'s subtree for ``year`` at checkpoint ``kind``: one line
+    (with its own sentence) per resolution, never one sentence over different resolutions
+    (issue 6, item 5); units that have not reported by the deadline; the trend over the
+    previous years. A bounded number of queries (asserted in the tests)."""
     scope = scope_for(actor)
     in_tree = subtree_q(root.path, "organization__path")
-    res_qs = (
-        Resolution.objects.filter(in_tree, year=year)
-        .filter(organization__in=scope.orgs())
-        .select_related("organization")
-    )
-    resolutions_ = list(res_qs.order_by("organization__path"))
+    res_qs = _resolutions_at(
+        Resolution.objects.filter(in_tree).filter(organization__in=scope.orgs()), year, kind
+    ).select_related("organization")
+    resolutions_ = list(res_qs.order_by("organization__path", "-issued_on"))
     cps = {
         c.resolution_id: c
         for c in Checkpoint.objects.filter(resolution__in=[r.pk for r in resolutions_], kind=kind)
     }
-    targets = list(Target.objects.filter(resolution__in=[r.pk for r in resolutions_]))
+    by_pk = {r.pk: r for r in resolutions_}
+    targets = list(Target.objects.filter(resolution__in=list(by_pk)).order_by("position", "id"))
+    for t in targets:
+        t.resolution = by_pk[t.resolution_id]
     rows = figures_for(targets, cps)
     by_res: dict[int, list[TargetRow]] = defaultdict(list)
     for row in rows:
@@ -220,47 +347,57 @@ def dashboard(actor: Any, root: Any, year: int, kind: str) -> dict[str, Any]:
     lines = []
     for r in resolutions_:
         r_rows = by_res.get(r.pk, [])
-        cp = cps.get(r.pk)
+        counts = count_statuses(x.status for x in r_rows)
         lines.append(
             OrgLine(
-                organization=r.organization,
-                counts=count_statuses(x.status for x in r_rows),
-                total=len(r_rows),
-                checkpoint=cp,
-                reported=any(x.activity for x in r_rows),
+                organization=r.organization, counts=counts, total=len(r_rows),
+                checkpoint=cps.get(r.pk), reported=any(x.activity for x in r_rows),
+                resolution=r, sentence=summary_sentence(counts),
             )
-        )
+        )  # fmt: skip
     totals = count_statuses(x.status for x in rows)
-    today = dt.date.today()
+    today = timezone.localdate()
     late = [
         ln for ln in lines if ln.checkpoint and ln.checkpoint.deadline < today and not ln.reported
     ]
     late += unreported_cells(root, scope, year, kind, today)
+    sentence = lines[0].sentence if len(lines) == 1 else organizations_sentence(
+        [ln.counts for ln in lines]
+    )  # fmt: skip
     return {
         "cells": cell_rollups(root, scope, year, kind),
         "lines": lines,
+        "rows": rows,
         "totals": totals,
         "total": len(rows),
-        "sentence": summary_sentence(totals),
+        "sentence": sentence,
         "late": late,
         "trend": trend(actor, root, year, kind),
     }
 
 
 def cell_rollups(root: Any, scope: Any, year: int, kind: str) -> list[dict[str, Any]]:
-    """Per cell of the subtree: sub-targets assigned for ``year`` and how many have a value at
-    the checkpoint ``kind`` (one SQL aggregate grouped by cell)."""
-    has_value = Entry.objects.filter(
+    """Per cell of the subtree: sub-targets assigned in the resolutions of ``year`` and how
+    many the cell has reported at the checkpoint ``kind`` (one SQL aggregate grouped by cell)."""
+    has_report = Entry.objects.filter(
         target_id=OuterRef("target_id"), organization_id=OuterRef("organization_id"),
-        checkpoint__kind=kind, value__isnull=False,
+        checkpoint__kind=kind,
     )  # fmt: skip
-    return list(
-        SubTarget.objects.filter(
-            subtree_q(root.path, "organization__path"),
-            organization__in=scope.orgs(),
-            target__resolution__year=year,
+    subs = SubTarget.objects.filter(
+        subtree_q(root.path, "organization__path"), organization__in=scope.orgs()
+    )
+    if rules.checkpoint_allowed(rules.Horizon.TERM, kind):
+        subs = subs.filter(
+            target__resolution__horizon=rules.Horizon.TERM,
+            target__resolution__year__lte=year,
+            target__resolution__end_year__gte=year,
         )
-        .annotate(has=Exists(has_value))
+    else:
+        subs = subs.filter(
+            target__resolution__horizon=rules.Horizon.ANNUAL, target__resolution__year=year
+        )
+    return list(
+        subs.annotate(has=Exists(has_report))
         .values("organization_id", "organization__name", "organization__path")
         .annotate(assigned=Count("id"), reported=Count("id", filter=Q(has=True)))
         .order_by("organization__path")
@@ -268,7 +405,7 @@ def cell_rollups(root: Any, scope: Any, year: int, kind: str) -> list[dict[str, 
 
 
 def unreported_cells(root: Any, scope: Any, year: int, kind: str, today: dt.date) -> list[OrgLine]:
-    """Cells with a sub-target and no value at a checkpoint whose deadline has passed (SQL)."""
+    """Cells with a sub-target and no report at a checkpoint whose deadline has passed (SQL)."""
     reported = Entry.objects.filter(
         target_id=OuterRef("target_id"), organization_id=OuterRef("organization_id"),
         checkpoint__kind=kind,
@@ -277,9 +414,10 @@ def unreported_cells(root: Any, scope: Any, year: int, kind: str, today: dt.date
         SubTarget.objects.filter(
             subtree_q(root.path, "organization__path"),
             organization__in=scope.orgs(),
-            target__resolution__year=year,
+            target__resolution__in=_resolutions_at(Resolution.objects.all(), year, kind),
             target__resolution__checkpoints__kind=kind,
             target__resolution__checkpoints__deadline__lt=today,
+            target__resolution__checkpoints__frozen_at__isnull=True,
         )
         .filter(~Exists(reported))
         .select_related("organization")
@@ -297,51 +435,133 @@ def unreported_cells(root: Any, scope: Any, year: int, kind: str, today: dt.date
 
 
 def trend(actor: Any, root: Any, year: int, kind: str, years: int = 4) -> list[dict[str, Any]]:
-    """Share of targets met or exceeded per year (frozen figures where frozen)."""
+    """Share of targets met or exceeded (vượt + đạt) per year (frozen figures where frozen)."""
     scope = scope_for(actor)
-    res = list(
-        Resolution.objects.filter(
+    res = {
+        r.pk: r
+        for r in Resolution.objects.filter(
             subtree_q(root.path, "organization__path"),
+            horizon=rules.Horizon.ANNUAL,
             year__gt=year - years,
             year__lte=year,
             organization__in=scope.orgs(),
         )  # fmt: skip
-    )
-    cps = {
-        c.resolution_id: c
-        for c in Checkpoint.objects.filter(resolution__in=[r.pk for r in res], kind=kind)
     }
-    rows = figures_for(list(Target.objects.filter(resolution__in=[r.pk for r in res])), cps)
-    year_of = {r.pk: r.year for r in res}
+    cps = {
+        c.resolution_id: c for c in Checkpoint.objects.filter(resolution__in=list(res), kind=kind)
+    }
+    targets = list(Target.objects.filter(resolution__in=list(res)))
+    for t in targets:
+        t.resolution = res[t.resolution_id]
+    rows = figures_for(targets, cps)
     out = []
     for y in range(year - years + 1, year + 1):
-        ys = [x for x in rows if year_of[x.target.resolution_id] == y]
+        ys = [x for x in rows if x.target.resolution.year == y]
         achieved = sum(1 for x in ys if x.status.achieved)
         out.append({"year": y, "total": len(ys), "achieved": achieved,
                     "percent": round(100 * achieved / len(ys)) if ys else None})  # fmt: skip
     return out
 
 
-def my_targets(actor: Any) -> list[tuple[Target, list[Checkpoint]]]:
-    """Targets the actor is personally responsible for, with their open checkpoints."""
-    own = scope_for(actor).own_member_ids
+@dataclass
+class ReportItem:
+    """Something the actor has to report (issue 6, item 7): her own target, or her cell's
+    share of a target, at an open checkpoint."""
+
+    target: Target
+    checkpoint: Checkpoint
+    organization: Any | None
+    entry: Entry | None
+    reminded_at: dt.datetime | None
+    today: dt.date
+
+    @property
+    def reported(self) -> bool:
+        return self.entry is not None
+
+    @property
+    def overdue(self) -> bool:
+        return not self.reported and self.checkpoint.deadline < self.today
+
+    @property
+    def due_soon(self) -> bool:
+        days = (self.checkpoint.deadline - self.today).days
+        return not self.reported and 0 <= days <= DUE_SOON_DAYS
+
+
+DUE_SOON_DAYS = 7
+
+
+def report_items(actor: Any, limit: int = 200) -> list[ReportItem]:
+    """The actor's reporting work at open checkpoints: targets she is responsible for and the
+    shares assigned to the cells she is secretary of (a write root that is the cell itself).
+    Four queries."""
+    scope = scope_for(actor)
+    today = timezone.localdate()
+    own = Q(responsible_member_id__in=scope.own_member_ids) if scope.own_member_ids else Q(pk=None)
+    cells = {
+        s.target_id: s.organization
+        for s in SubTarget.objects.filter(organization__path__in=scope.write_paths)
+        .select_related("organization")
+        .order_by("-id")[:limit]
+    }
     targets = list(
-        Target.objects.filter(responsible_member_id__in=own)
+        Target.objects.filter(own | Q(pk__in=list(cells)))
         .select_related("resolution__organization")
         .prefetch_related("resolution__checkpoints")
-        .order_by("-resolution__year", "resolution_id", "position")[:200]
+        .order_by("-resolution__year", "resolution_id", "position")[:limit]
     )
-    return [(t, [c for c in t.resolution.checkpoints.all() if not c.is_frozen]) for t in targets]
+    wanted: list[tuple[Target, Checkpoint, Any | None]] = []
+    for t in targets:
+        for cp in t.resolution.checkpoints.all():
+            if cp.is_frozen:
+                continue
+            if t.responsible_member_id in scope.own_member_ids:
+                wanted.append((t, cp, None))
+            if t.pk in cells:
+                wanted.append((t, cp, cells[t.pk]))
+    cp_ids = {cp.pk for _, cp, _ in wanted}
+    newest: dict[tuple[int, int, int | None], Entry] = {}
+    for e in Entry.objects.filter(
+        checkpoint_id__in=cp_ids, target_id__in=[t.pk for t in targets], is_correction=False
+    ).order_by("id"):
+        newest[(e.target_id, e.checkpoint_id, e.organization_id)] = e
+    reminded = {
+        (r.target_id, r.checkpoint_id, r.organization_id): r.sent_at
+        for r in Reminder.objects.filter(
+            checkpoint_id__in=cp_ids, organization__path__in=scope.write_paths
+        ).order_by("sent_at")
+    }
+    items = [
+        ReportItem(
+            target=t,
+            checkpoint=cp,
+            organization=org,
+            entry=newest.get((t.pk, cp.pk, org.pk if org else None)),
+            reminded_at=reminded.get((t.pk, cp.pk, org.pk)) if org else None,
+            today=today,
+        )  # fmt: skip
+        for t, cp, org in wanted
+    ]
+    items.sort(key=lambda i: (i.reported, i.checkpoint.deadline, i.target.position))
+    return items
 
 
 def tasks(actor: Any, organization: Any) -> QuerySet[Task]:
+    """Tasks assigned by an organization of ``organization``'s subtree, or assigned to a unit of
+    it (a cell's list shows what the hospital gave the cell), among the tasks the actor may see
+    (``permissions.can_view_task``): one query, ready to paginate."""
     scope = scope_for(actor)
-    return (
-        Task.objects.filter(subtree_q(organization.path, "organization__path"))
-        .filter(organization__in=scope.orgs())
-        .select_related("responsible_organization", "responsible_department")
-        .order_by("status", "deadline", "id")
+    in_tree = subtree_q(organization.path, "organization__path") | subtree_q(
+        organization.path, "responsible_organization__path"
     )
+    qs = Task.objects.filter(in_tree)
+    if not scope.is_admin:
+        readable = scope.orgs()
+        qs = qs.filter(Q(organization__in=readable) | Q(responsible_organization__in=readable))
+    return qs.select_related(
+        "organization", "responsible_organization", "responsible_department"
+    ).order_by("status", "deadline", "id")
 
 
 def is_overdue(task: Task, today: dt.date) -> bool:

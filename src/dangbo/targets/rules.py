@@ -98,9 +98,26 @@ class Status(_Labelled):
         return self in (Status.EXCEEDED, Status.MET)
 
     @property
+    def rank(self) -> int:
+        """Worst to best, for comparisons and properties: không có số liệu (0) < chưa thực
+        hiện < chưa đạt < chưa đạt tiến độ < đạt tiến độ < đạt < vượt (6)."""
+        return _RANKS.index(self)
+
+    @property
     def progress_only(self) -> bool:
         """Only meaningful at a progress checkpoint of a term resolution (decision 8)."""
         return self in (Status.ON_TRACK, Status.BEHIND)
+
+
+_RANKS = [
+    Status.NO_DATA,
+    Status.NOT_STARTED,
+    Status.NOT_MET,
+    Status.BEHIND,
+    Status.ON_TRACK,
+    Status.MET,
+    Status.EXCEEDED,
+]
 
 
 class Kind(_Labelled):
@@ -544,3 +561,21 @@ def effective_status(computed: Status, override: Status | str | None, reason: st
     if not reason.strip():
         raise ValueError(gettext("Ghi đè trạng thái phải có lý do bằng văn bản."))
     return Status(override)
+
+
+def spec_from(target: Any, horizon: Horizon | str = Horizon.ANNUAL) -> TargetSpec:
+    """The spec of a stored target (any object with the target's attributes) under its
+    resolution's horizon."""
+    return TargetSpec(
+        kind=target.kind,
+        direction=target.direction,
+        planned=target.planned,
+        tolerance=target.tolerance or ZERO,
+        midyear_share=target.midyear_share,
+        ninemonth_share=target.ninemonth_share,
+        midterm_share=target.midterm_share,
+        basis=target.basis or Basis.FIXED,
+        baseline=target.baseline,
+        change_percent=target.change_percent,
+        horizon=horizon,
+    )

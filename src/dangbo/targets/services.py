@@ -9,25 +9,29 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any
 
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext
 
 from dangbo.accounts.scope import scope_for
-from dangbo.core.errors import ValidationFailed
-from dangbo.targets import rules
+from dangbo.core.errors import ConcurrentEdit, ValidationFailed
+from dangbo.core.text import fold
+from dangbo.targets import permissions, rules, uploads
 from dangbo.targets.models import (
     Checkpoint,
     Entry,
     FrozenFigure,
+    Reminder,
     Resolution,
     StatusOverride,
     SubTarget,
     Target,
+    TargetGroup,
     Task,
     TaskNote,
+    TaskStatus,
 )
 
 
@@ -38,49 +42,22 @@ def frozen_message() -> str:
     )
 
 
-def spec_of(target: Target) -> rules.TargetSpec:
-    return rules.TargetSpec(
-        kind=rules.Kind(target.kind),
-        direction=rules.Direction(target.direction),
-        planned=target.planned,
-        tolerance=target.tolerance or Decimal(0),
-        midyear_share=target.midyear_share,
-        ninemonth_share=target.ninemonth_share,
-    )
-
-
 def _require_office(actor: Any, resolution: Resolution) -> None:
-    if not scope_for(actor).can_edit_org(resolution.organization):
+    if not permissions.can_manage(scope_for(actor), resolution):
         raise PermissionDenied(
             gettext("Chỉ Văn phòng Đảng ủy của tổ chức này được thực hiện thao tác này.")
         )
 
 
-def can_read_target(actor: Any, target: Target) -> bool:
-    """Who may see a target, its values and evidence: readers of the resolution's organization,
-    and whoever may record it (the responsible person sees her target without reading the
-    whole organization)."""
-    return scope_for(actor).can_view_org(target.resolution.organization) or can_record(
-        actor, target, None
+def cell_paths(target: Target) -> list[str]:
+    """Paths of the cells a target is assigned to (for ``permissions.can_read_target``)."""
+    return list(
+        SubTarget.objects.filter(target=target).values_list("organization__path", flat=True)
     )
 
 
-def can_record(
-    actor: Any, target: Target, organization: Any | None, checkpoint: Checkpoint | None = None
-) -> bool:
-    """Who records a value: the committee office of the resolution's organization, the person
-    responsible for the target, or — for a cell's sub-target — that cell's secretary. At a
-    frozen checkpoint only the office, and only as a correction with a reason."""
-    scope = scope_for(actor)
-    if scope.can_edit_org(target.resolution.organization):
-        return True
-    if checkpoint is not None and checkpoint.is_frozen:
-        return False
-    if organization is None:
-        return bool(target.responsible_member_id) and (
-            target.responsible_member_id in scope.own_member_ids
-        )
-    return scope.can_edit_org(organization)
+def can_read_target(actor: Any, target: Target) -> bool:
+    return permissions.can_read_target(scope_for(actor), target, cell_paths(target))
 
 
 @transaction.atomic
@@ -92,20 +69,36 @@ def resolution_create(*, actor: Any, organization: Any, **values: Any) -> Resolu
     return resolution
 
 
+def target_problems(target: Any) -> list[tuple[str, str]]:
+    """``rules.spec_problems`` of a target's stored fields (the form and the service)."""
+    return rules.spec_problems(
+        kind=target.kind, direction=target.direction, planned=target.planned,
+        tolerance=target.tolerance or 0, midyear_share=target.midyear_share,
+        ninemonth_share=target.ninemonth_share, midterm_share=target.midterm_share,
+        basis=target.basis or rules.Basis.FIXED, baseline=target.baseline,
+        change_percent=target.change_percent,
+    )  # fmt: skip
+
+
 @transaction.atomic
 def target_create(*, actor: Any, resolution: Resolution, **values: Any) -> Target:
     _require_office(actor, resolution)
     target = Target(resolution=resolution, **values)
-    problems = rules.spec_problems(
-        kind=target.kind, direction=target.direction, planned=target.planned,
-        tolerance=target.tolerance, midyear_share=target.midyear_share,
-        ninemonth_share=target.ninemonth_share,
-    )  # fmt: skip
+    problems = target_problems(target)
     if problems:
         raise ValidationFailed({name: [message] for name, message in problems})
     target._history_user = actor  # type: ignore[attr-defined]
     target.save()
     return target
+
+
+@transaction.atomic
+def group_create(*, actor: Any, resolution: Resolution, **values: Any) -> TargetGroup:
+    _require_office(actor, resolution)
+    group = TargetGroup(resolution=resolution, **values)
+    group._history_user = actor  # type: ignore[attr-defined]
+    group.save()
+    return group
 
 
 @transaction.atomic
@@ -134,9 +127,65 @@ def subtargets_assign(*, actor: Any, target: Target, cells: list[Any]) -> list[S
 def checkpoint_create(*, actor: Any, resolution: Resolution, **values: Any) -> Checkpoint:
     _require_office(actor, resolution)
     checkpoint = Checkpoint(resolution=resolution, **values)
+    if not rules.checkpoint_allowed(resolution.horizon, checkpoint.kind):
+        raise ValidationFailed(
+            {
+                "kind": [
+                    gettext("Kỳ “%(kind)s” không dùng cho %(horizon)s.")
+                    % {
+                        "kind": rules.Checkpoint(checkpoint.kind).label,
+                        "horizon": rules.Horizon(resolution.horizon).label.lower(),
+                    }
+                ]
+            }
+        )
+    if resolution.checkpoints.filter(kind=checkpoint.kind).exists():
+        raise ValidationFailed({"kind": [gettext("Nghị quyết đã có kỳ báo cáo này.")]})
     checkpoint._history_user = actor  # type: ignore[attr-defined]
     checkpoint.save()
     return checkpoint
+
+
+def _observation_errors(
+    target: Target,
+    checkpoint: Checkpoint,
+    *,
+    value: Decimal | None,
+    done: bool | None,
+    not_started: bool,
+    assessed_status: str,
+    note: str,
+    cell: bool,
+) -> dict[str, list[str]]:
+    """What a report must hold for the target's kind (issue 6, items 1 and 3)."""
+    errors: dict[str, list[str]] = {}
+    kind = rules.Kind(target.kind)
+    if not_started:
+        if value is not None or done is not None or assessed_status:
+            errors["not_started"] = [
+                gettext("Đã chọn “chưa thực hiện” thì không nhập kết quả; bỏ một trong hai.")
+            ]
+        return errors
+    if value is not None and value < 0:
+        errors["value"] = [gettext("Giá trị không được âm.")]
+    if cell or kind in rules.NUMERIC_KINDS or kind is rules.Kind.ZERO:
+        if value is None:
+            errors["value"] = [
+                gettext("Nhập giá trị đạt được (một con số), hoặc chọn “chưa thực hiện”.")
+            ]
+    elif kind is rules.Kind.MILESTONE:
+        if done is None:
+            errors["done"] = [gettext("Chọn đã hoàn thành hay chưa hoàn thành.")]
+    else:
+        horizon = target.resolution.horizon
+        allowed = [s.value for s in rules.statuses_at(horizon, checkpoint.kind)]
+        if assessed_status not in allowed:
+            errors["assessed_status"] = [gettext("Chọn kết quả đánh giá của chỉ tiêu định tính.")]
+        if not note.strip():
+            errors["note"] = [
+                gettext("Chỉ tiêu định tính: ghi nhận xét, đánh giá bằng lời làm căn cứ.")
+            ]
+    return errors
 
 
 @transaction.atomic
@@ -147,27 +196,44 @@ def entry_record(
     checkpoint_id: int,
     organization: Any | None = None,
     value: Decimal | None = None,
+    stated: str = "",
     done: bool | None = None,
+    not_started: bool = False,
+    assessed_status: str = "",
     note: str = "",
     cause: str = "",
     remedy: str = "",
     attachment: Any = None,
     correction_reason: str = "",
+    transcribed: bool = False,
 ) -> Entry:
-    """Record a value at a checkpoint. A value short of the plan needs a cause and a remedy.
-    After the checkpoint is frozen, only the office may add a correction, with a reason; the
-    frozen figures do not change."""
+    """Record a report at a checkpoint: a value (or a cell's share of it), a milestone done or
+    not, a qualitative assessment, or "chưa thực hiện". A result short of the plan needs a cause
+    and a remedy, except when transcribed from a published report (issue 6, item 6). After the
+    checkpoint is frozen, only the office may add a correction, with a reason; the frozen
+    figures do not change."""
+    if attachment:
+        try:
+            uploads.validate_evidence(attachment)
+        except ValidationError as exc:
+            raise ValidationFailed({"attachment": exc.messages}) from exc
     checkpoint = Checkpoint.objects.select_for_update().get(pk=checkpoint_id)
     target = Target.objects.select_related("resolution__organization").get(pk=target_id)
     if target.resolution_id != checkpoint.resolution_id:
         raise ValidationFailed(
             {"checkpoint": [gettext("Kỳ báo cáo không thuộc nghị quyết của chỉ tiêu.")]}
         )
-    if not can_record(actor, target, organization, checkpoint):
+    checkpoint.resolution = target.resolution
+    scope = scope_for(actor)
+    if not permissions.can_record(scope, target, organization, checkpoint):
         raise PermissionDenied(
             frozen_message()
             if checkpoint.is_frozen
             else gettext("Bạn không phụ trách chỉ tiêu này.")
+        )
+    if transcribed and not permissions.can_manage(scope, target.resolution):
+        raise PermissionDenied(
+            gettext("Chỉ Văn phòng Đảng ủy được nhập lại số liệu từ báo cáo đã ban hành.")
         )
     if (
         organization is not None
@@ -176,52 +242,78 @@ def entry_record(
         raise ValidationFailed(
             {"organization": [gettext("Chỉ tiêu này không giao cho chi bộ đó.")]}
         )
-    errors: dict[str, list[str]] = {}
+    errors = _observation_errors(
+        target, checkpoint, value=value, done=done, not_started=not_started,
+        assessed_status=assessed_status, note=note, cell=organization is not None,
+    )  # fmt: skip
     is_correction = checkpoint.is_frozen
     if is_correction and not correction_reason.strip():
         errors["correction_reason"] = [frozen_message()]
-    milestone = target.kind == rules.Kind.MILESTONE
-    if milestone and done is None:
-        errors["done"] = [gettext("Chọn đã hoàn thành hay chưa hoàn thành.")]
-    if not milestone and value is None:
-        errors["value"] = [gettext("Nhập giá trị đạt được (một con số).")]
-    if not errors and organization is None:
-        recorded: rules.Value = done if milestone else value
-        try:
-            status = rules.compute_status(
-                spec_of(target), recorded, checkpoint.kind, activity_recorded=True
-            )
-        except (TypeError, ValueError) as exc:
-            errors["value"] = [
-                gettext("Giá trị không hợp lệ cho loại chỉ tiêu này (%(error)s).") % {"error": exc}
-            ]
-        else:
-            if status == rules.Status.NOT_MET:
-                if not cause.strip():
-                    errors["cause"] = [gettext("Chỉ tiêu chưa đạt: ghi rõ nguyên nhân.")]
-                if not remedy.strip():
-                    errors["remedy"] = [gettext("Chỉ tiêu chưa đạt: ghi rõ giải pháp khắc phục.")]
+    if not errors and organization is None and not transcribed:
+        status = _status_of_report(target, checkpoint, value, done, not_started, assessed_status)
+        if status in (rules.Status.NOT_MET, rules.Status.BEHIND):
+            if not cause.strip():
+                errors["cause"] = [gettext("Chỉ tiêu chưa đạt: ghi rõ nguyên nhân.")]
+            if not remedy.strip():
+                errors["remedy"] = [gettext("Chỉ tiêu chưa đạt: ghi rõ giải pháp khắc phục.")]
     if errors:
         raise ValidationFailed(errors)
     return Entry.objects.create(
         target=target, checkpoint=checkpoint, organization=organization, value=value,
-        done=done, note=note, cause=cause, remedy=remedy, attachment=attachment or "",
-        is_correction=is_correction, correction_reason=correction_reason, recorded_by=actor,
+        stated=stated if value is not None else "", done=done, not_started=not_started,
+        assessed_status=assessed_status, note=note, cause=cause, remedy=remedy,
+        attachment=attachment or "", is_correction=is_correction,
+        correction_reason=correction_reason, transcribed=transcribed, recorded_by=actor,
     )  # fmt: skip
 
 
-def latest_entries(checkpoint: Checkpoint, target_ids: list[int] | None = None) -> list[Entry]:
-    """The newest non-correction entry per (target, organization) at a checkpoint: 2 queries."""
-    qs = Entry.objects.filter(checkpoint=checkpoint, is_correction=False)
-    if target_ids is not None:
-        qs = qs.filter(target_id__in=target_ids)
-    last_ids = qs.values("target_id", "organization_id").annotate(last=Max("id")).values("last")
-    return list(Entry.objects.filter(id__in=last_ids))
+def _status_of_report(
+    target: Target,
+    checkpoint: Checkpoint,
+    value: Decimal | None,
+    done: bool | None,
+    not_started: bool,
+    assessed_status: str,
+) -> rules.Status:
+    milestone = target.kind == rules.Kind.MILESTONE
+    try:
+        return rules.compute_status(
+            rules.spec_from(target, target.resolution.horizon),
+            done if milestone else value,
+            checkpoint.kind,
+            activity_recorded=True,
+            not_started=not_started,
+            assessed=assessed_status or None,
+        )
+    except (TypeError, ValueError) as exc:
+        raise ValidationFailed(
+            {
+                "value": [
+                    gettext("Giá trị không hợp lệ cho loại chỉ tiêu này (%(error)s).")
+                    % {"error": exc}
+                ]
+            }
+        ) from exc
 
 
-@transaction.atomic
-def checkpoint_freeze(*, actor: Any, checkpoint_id: int) -> Checkpoint:
-    """Chốt số liệu: copy the current figures into FrozenFigure rows; never again editable."""
+def _freeze(actor: Any, checkpoint: Checkpoint) -> None:
+    from dangbo.targets.queries import latest_entries
+
+    FrozenFigure.objects.bulk_create(
+        FrozenFigure(
+            checkpoint=checkpoint, target_id=e.target_id, organization_id=e.organization_id,
+            value=e.value, stated=e.stated, done=e.done, not_started=e.not_started,
+            assessed_status=e.assessed_status, activity_recorded=True, entry=e,
+        )  # fmt: skip
+        for e in latest_entries(checkpoint)
+    )
+    checkpoint.frozen_at = timezone.now()
+    checkpoint.frozen_by = actor
+    checkpoint._history_user = actor  # type: ignore[attr-defined]
+    checkpoint.save()
+
+
+def _locked_checkpoint(actor: Any, checkpoint_id: int) -> Checkpoint:
     checkpoint = (
         Checkpoint.objects.select_for_update()
         .select_related("resolution__organization")
@@ -232,46 +324,139 @@ def checkpoint_freeze(*, actor: Any, checkpoint_id: int) -> Checkpoint:
         raise ValidationFailed(
             {"checkpoint": [gettext("Kỳ báo cáo này đã được chốt số liệu trước đó.")]}
         )
-    figures = [
-        FrozenFigure(
-            checkpoint=checkpoint,
-            target_id=e.target_id,
-            organization_id=e.organization_id,
-            value=e.value,
-            done=e.done,
-            activity_recorded=True,
-            entry=e,
-        )  # fmt: skip
-        for e in latest_entries(checkpoint)
-    ]
-    FrozenFigure.objects.bulk_create(figures)
-    checkpoint.frozen_at = timezone.now()
-    checkpoint.frozen_by = actor
-    checkpoint._history_user = actor  # type: ignore[attr-defined]
-    checkpoint.save(update_fields=["frozen_at", "frozen_by"])
     return checkpoint
 
 
 @transaction.atomic
+def checkpoint_freeze(*, actor: Any, checkpoint_id: int, confirmation: str) -> Checkpoint:
+    """Chốt số liệu (issue 6, item 9): the office types the period's name to confirm; the
+    newest figures are copied into FrozenFigure rows and become read-only."""
+    checkpoint = _locked_checkpoint(actor, checkpoint_id)
+    if fold(confirmation).split() != fold(checkpoint.period_name).split():
+        raise ValidationFailed(
+            {
+                "confirmation": [
+                    gettext("Gõ đúng tên kỳ “%(name)s” để xác nhận chốt số liệu.")
+                    % {"name": checkpoint.period_name}
+                ]
+            }
+        )
+    _freeze(actor, checkpoint)
+    return checkpoint
+
+
+@transaction.atomic
+def checkpoint_transcribe(
+    *,
+    actor: Any,
+    checkpoint_id: int,
+    source_number: str,
+    source_date: Any,
+    reports: dict[int, dict[str, Any]],
+) -> Checkpoint:
+    """Back entry (issue 6, item 6): the figures of a past period as a published report states
+    them (its number and date), entered at once and frozen. ``reports`` maps target ids to the
+    keyword arguments of ``entry_record`` (value, stated, done, not_started, assessed_status,
+    note). All or nothing: an invalid row rejects the whole entry, naming the target."""
+    checkpoint = _locked_checkpoint(actor, checkpoint_id)
+    errors: dict[str, list[str]] = {}
+    if not source_number.strip():
+        errors["source_number"] = [gettext("Nhập số, ký hiệu của báo cáo đã ban hành.")]
+    if source_date is None:
+        errors["source_date"] = [gettext("Nhập ngày của báo cáo đã ban hành.")]
+    titles = dict(
+        Target.objects.filter(resolution=checkpoint.resolution).values_list("pk", "title")
+    )
+    for target_id, report in reports.items():
+        if target_id not in titles:
+            raise ValidationFailed({"__all__": [gettext("Chỉ tiêu không thuộc nghị quyết.")]})
+        try:
+            with transaction.atomic():
+                entry_record(
+                    actor=actor, target_id=target_id, checkpoint_id=checkpoint.pk,
+                    transcribed=True, **report,
+                )  # fmt: skip
+        except ValidationFailed as exc:
+            errors[f"t{target_id}"] = [
+                message for messages in exc.errors.values() for message in messages
+            ]
+    if errors:
+        raise ValidationFailed(errors)
+    checkpoint.source_number = source_number.strip()
+    checkpoint.source_date = source_date
+    _freeze(actor, checkpoint)
+    return checkpoint
+
+
+@transaction.atomic
+def remind_cells(*, actor: Any, target: Target, checkpoint: Checkpoint) -> int:
+    """The office reminds the cells that have not reported their share at an open checkpoint
+    (issue 6, item 7); returns how many cells were reminded."""
+    _require_office(actor, target.resolution)
+    if checkpoint.is_frozen or checkpoint.resolution_id != target.resolution_id:
+        raise ValidationFailed({"checkpoint": [frozen_message()]})
+    reported = Entry.objects.filter(
+        target=target, checkpoint=checkpoint, organization__isnull=False
+    ).values("organization_id")
+    cells = SubTarget.objects.filter(target=target).exclude(organization_id__in=reported)
+    made = Reminder.objects.bulk_create(
+        Reminder(target=target, checkpoint=checkpoint, organization_id=s.organization_id,
+                 sent_by=actor)
+        for s in cells
+    )  # fmt: skip
+    return len(made)
+
+
+@transaction.atomic
 def status_override_set(
-    *, actor: Any, target: Target, checkpoint: Checkpoint, status: str | None, reason: str
+    *,
+    actor: Any,
+    target: Target,
+    checkpoint: Checkpoint,
+    status: str | None,
+    reason: str,
+    version: int,
 ) -> StatusOverride | None:
-    """Set (or, with ``status=None``, remove) a manual status; a written reason is required."""
+    """Set (or, with ``status=None``, remove) a manual status; a written reason is required.
+
+    ``version`` is the version of the override the form was opened on, 0 when there was none;
+    if somebody set, changed or removed the override since, ``ConcurrentEdit`` is raised. A new
+    override continues the numbering of any removed one (from its history), so a form opened on
+    a removed override cannot overwrite a newer one that happens to restart at 1."""
+    scope = scope_for(actor)
     _require_office(actor, target.resolution)
     checkpoint = Checkpoint.objects.select_for_update().get(pk=checkpoint.pk)  # fresh state
-    if checkpoint.is_frozen or checkpoint.resolution_id != target.resolution_id:
+    if checkpoint.resolution_id != target.resolution_id:
+        raise ValidationFailed(
+            {"checkpoint": [gettext("Kỳ báo cáo không thuộc nghị quyết của chỉ tiêu.")]}
+        )
+    if not permissions.can_override(scope, target, checkpoint):  # the office, once frozen
         raise ValidationFailed({"status": [frozen_message()]})
+    existing = (
+        StatusOverride.objects.select_for_update()
+        .filter(target=target, checkpoint=checkpoint)
+        .first()
+    )
+    if (existing.version if existing else 0) != version:
+        raise ConcurrentEdit()
     if not reason.strip():
         raise ValidationFailed(
             {"reason": [gettext("Ghi đè trạng thái phải có lý do bằng văn bản.")]}
         )
-    existing = StatusOverride.objects.filter(target=target, checkpoint=checkpoint).first()
     if status is None:
         if existing:
             existing._history_user = actor  # type: ignore[attr-defined]
             existing.delete()
         return None
-    override = existing or StatusOverride(target=target, checkpoint=checkpoint)
+    if existing is None:
+        override = StatusOverride(target=target, checkpoint=checkpoint)
+        last = StatusOverride.history.filter(
+            target_id=target.pk, checkpoint_id=checkpoint.pk
+        ).aggregate(last=Max("version"))["last"]
+        override.version = (last or 0) + 1
+    else:
+        override = existing
+        override.version += 1
     override.status = rules.Status(status)
     override.reason = reason
     override._history_user = actor  # type: ignore[attr-defined]
@@ -290,18 +475,22 @@ def task_create(*, actor: Any, organization: Any, **values: Any) -> Task:
 
 
 @transaction.atomic
-def task_update(*, actor: Any, task_id: int, status: str, note: str = "") -> Task:
-    task = Task.objects.select_for_update().select_related("organization").get(pk=task_id)
-    scope = scope_for(actor)
-    allowed = scope.can_edit_org(task.organization) or (
-        task.responsible_organization_id is not None
-        and scope.writes_path(task.responsible_organization.path)
+def task_update(*, actor: Any, task_id: int, status: str, version: int, note: str = "") -> Task:
+    """Change a task's status (and add a progress note) if nobody saved the task since
+    ``version`` was read; the office that assigned it or the unit it is assigned to."""
+    task = (
+        Task.objects.select_for_update(of=("self",))
+        .select_related("organization", "responsible_organization")
+        .get(pk=task_id)
     )
-    if not allowed:
+    if not permissions.can_update_task(scope_for(actor), task):
         raise PermissionDenied(gettext("Bạn không phụ trách nhiệm vụ này."))
-    task.status = status
+    if task.version != version:
+        raise ConcurrentEdit()
+    task.status = TaskStatus(status)
+    task.version += 1
     task._history_user = actor  # type: ignore[attr-defined]
-    task.save(update_fields=["status"])
+    task.save(update_fields=["status", "version"])
     if note.strip():
         TaskNote.objects.create(task=task, text=note, written_by=actor)
     return task

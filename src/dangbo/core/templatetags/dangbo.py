@@ -29,19 +29,15 @@ def page_query(context: Any, page: int) -> str:
 
 @register.filter
 def vnnum(value: object) -> str:
-    """A number the Vietnamese way: 180.000 and 97,2 (no trailing zeros)."""
-    if value is None or value == "":
+    """A number the Vietnamese way: 180.000 and 97,2 (no trailing zeros); ``core.numbers``."""
+    if value is None or value == "" or isinstance(value, bool):
         return ""
     from decimal import Decimal, InvalidOperation
+
+    from dangbo.core.numbers import format_number
 
     try:
         number = Decimal(str(value))
     except InvalidOperation:
         return str(value)
-    sign = "-" if number < 0 else ""
-    number = abs(number)
-    text = f"{number:f}"
-    whole, _, frac = text.partition(".")
-    frac = frac.rstrip("0")
-    grouped = f"{int(whole):,}".replace(",", ".")
-    return sign + grouped + ("," + frac if frac else "")
+    return format_number(number) if number.is_finite() else str(value)

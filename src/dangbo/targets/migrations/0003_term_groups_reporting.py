@@ -79,7 +79,7 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name='historicalresolution',
             name='horizon',
-            field=models.CharField(choices=dangbo.targets.rules.Horizon.choices, default=dangbo.targets.rules.Horizon['ANNUAL'], max_length=8, verbose_name='loại nghị quyết'),
+            field=models.CharField(choices=dangbo.targets.rules.Horizon.choices, default='annual', max_length=8, verbose_name='loại nghị quyết'),
         ),
         migrations.AddField(
             model_name='historicalstatusoverride',
@@ -94,7 +94,7 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name='historicaltarget',
             name='basis',
-            field=models.CharField(choices=dangbo.targets.rules.Basis.choices, default=dangbo.targets.rules.Basis['FIXED'], max_length=8, verbose_name='cách đặt kế hoạch'),
+            field=models.CharField(choices=dangbo.targets.rules.Basis.choices, default='fixed', max_length=8, verbose_name='cách đặt kế hoạch'),
         ),
         migrations.AddField(
             model_name='historicaltarget',
@@ -119,7 +119,7 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name='resolution',
             name='horizon',
-            field=models.CharField(choices=dangbo.targets.rules.Horizon.choices, default=dangbo.targets.rules.Horizon['ANNUAL'], max_length=8, verbose_name='loại nghị quyết'),
+            field=models.CharField(choices=dangbo.targets.rules.Horizon.choices, default='annual', max_length=8, verbose_name='loại nghị quyết'),
         ),
         migrations.AddField(
             model_name='statusoverride',
@@ -134,7 +134,7 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name='target',
             name='basis',
-            field=models.CharField(choices=dangbo.targets.rules.Basis.choices, default=dangbo.targets.rules.Basis['FIXED'], max_length=8, verbose_name='cách đặt kế hoạch'),
+            field=models.CharField(choices=dangbo.targets.rules.Basis.choices, default='fixed', max_length=8, verbose_name='cách đặt kế hoạch'),
         ),
         migrations.AddField(
             model_name='target',
@@ -174,7 +174,7 @@ class Migration(migrations.Migration):
         migrations.AlterField(
             model_name='historicaltarget',
             name='direction',
-            field=models.CharField(choices=dangbo.targets.rules.Direction.choices, default=dangbo.targets.rules.Direction['HIGHER'], max_length=8, verbose_name='chiều'),
+            field=models.CharField(choices=dangbo.targets.rules.Direction.choices, default='higher', max_length=8, verbose_name='chiều'),
         ),
         migrations.AlterField(
             model_name='historicaltarget',
@@ -204,7 +204,7 @@ class Migration(migrations.Migration):
         migrations.AlterField(
             model_name='target',
             name='direction',
-            field=models.CharField(choices=dangbo.targets.rules.Direction.choices, default=dangbo.targets.rules.Direction['HIGHER'], max_length=8, verbose_name='chiều'),
+            field=models.CharField(choices=dangbo.targets.rules.Direction.choices, default='higher', max_length=8, verbose_name='chiều'),
         ),
         migrations.AlterField(
             model_name='target',
@@ -227,7 +227,7 @@ class Migration(migrations.Migration):
                 ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
                 ('position', models.PositiveSmallIntegerField(default=0, verbose_name='thứ tự')),
                 ('title', models.CharField(max_length=200, verbose_name='nhóm chỉ tiêu')),
-                ('noun', models.CharField(choices=dangbo.targets.rules.Noun.choices, default=dangbo.targets.rules.Noun['TARGETS'], max_length=16, verbose_name='gọi là')),
+                ('noun', models.CharField(choices=dangbo.targets.rules.Noun.choices, default='targets', max_length=16, verbose_name='gọi là')),
                 ('history_id', models.AutoField(primary_key=True, serialize=False)),
                 ('history_date', models.DateTimeField(db_index=True)),
                 ('history_change_reason', models.CharField(max_length=100, null=True)),
@@ -249,7 +249,7 @@ class Migration(migrations.Migration):
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
                 ('position', models.PositiveSmallIntegerField(default=0, verbose_name='thứ tự')),
                 ('title', models.CharField(max_length=200, verbose_name='nhóm chỉ tiêu')),
-                ('noun', models.CharField(choices=dangbo.targets.rules.Noun.choices, default=dangbo.targets.rules.Noun['TARGETS'], max_length=16, verbose_name='gọi là')),
+                ('noun', models.CharField(choices=dangbo.targets.rules.Noun.choices, default='targets', max_length=16, verbose_name='gọi là')),
                 ('resolution', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='groups', to='targets.resolution')),
             ],
             options={

@@ -1,0 +1,221 @@
+"""Issue 6: the cell secretary's reporting flow, one status vocabulary on pages and exports,
+Vietnamese numbers in forms, freezing with a confirmation, one sentence per resolution."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from decimal import Decimal
+from io import BytesIO
+
+from django.urls import reverse
+
+from dangbo.targets import services
+from dangbo.targets.models import Checkpoint, Entry, Reminder, Resolution, Target
+from dangbo.targets.queries import report_items, resolution_figures
+
+
+def _text(response) -> str:
+    html = response.content.decode()
+    return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", html))
+
+
+def test_defect1_secretary_reports_her_cells_share_from_her_list(client, world, plan):
+    secretary = world.users["secretary"]
+    items = report_items(secretary)
+    mine = [(i.target, i.checkpoint, i.organization) for i in items]
+    assert (plan.beds, plan.midyear, world.cell_a) in mine
+    assert all(org == world.cell_a for _, _, org in mine)  # never cell B's share
+    client.force_login(secretary)
+    page = _text(client.get(reverse("targets:mine")))
+    assert "Người bệnh điều trị nội trú" in page and "Phần của Chi bộ Khoa Nội" in page
+    # The target opens read-only but for her cell's share.
+    target_url = reverse("targets:target", args=[plan.beds.pk]) + "?ky=midyear"
+    html = client.get(target_url).content.decode()
+    own = reverse("targets:record_cell", args=[plan.beds.pk, plan.midyear.pk, world.cell_a.pk])
+    other = reverse("targets:record_cell", args=[plan.beds.pk, plan.midyear.pk, world.cell_b.pk])
+    assert own in html and other not in html
+    assert reverse("targets:record", args=[plan.beds.pk, plan.midyear.pk]) not in html
+    assert "0/2 chi bộ đã báo cáo" in html
+    assert client.get(other).status_code == 403
+    assert client.post(other, {"value": "5"}).status_code == 403
+    form = client.get(own).content.decode()
+    assert 'inputmode="decimal"' in form
+    response = client.post(own, {"value": "1.250", "note": "Sổ theo dõi nội trú"})
+    assert response.status_code == 302
+    entry = Entry.objects.get()
+    assert (entry.organization, entry.value, entry.recorded_by) == (
+        world.cell_a, Decimal(1250), secretary
+    )
+    assert "1/2 chi bộ đã báo cáo" in client.get(target_url).content.decode()
+    # The office sees who reported; the dashboard counts it.
+    client.force_login(world.users["office"])
+    url = reverse("targets:dashboard", args=[world.hospital.pk]) + "?nam=2023&ky=midyear"
+    assert "1/2 chi bộ đã báo cáo" in _text(client.get(url))
+
+
+def test_defect1_api_records_a_cells_share(client, world, plan):
+    client.force_login(world.users["secretary"])
+    api = f"/api/targets/{plan.beds.pk}/entries"
+    payload = {"checkpoint_id": plan.midyear.pk, "organization_id": world.cell_a.pk, "value": 40}
+    assert client.post(api, payload, content_type="application/json").status_code == 201
+    payload["organization_id"] = world.cell_b.pk
+    assert client.post(api, payload, content_type="application/json").status_code in (403, 404)
+    assert list(Entry.objects.values_list("organization_id", flat=True)) == [world.cell_a.pk]
+
+
+def test_issue6_item7_office_reminds_the_cells_that_have_not_reported(client, world, plan):
+    services.entry_record(
+        actor=world.users["secretary"], target_id=plan.beds.pk, checkpoint_id=plan.midyear.pk,
+        organization=world.cell_a, value=Decimal(300),
+    )  # fmt: skip
+    client.force_login(world.users["reader"])  # read-only: no button, POST refused
+    target_url = reverse("targets:target", args=[plan.beds.pk]) + "?ky=midyear"
+    remind = reverse("targets:remind", args=[plan.beds.pk, plan.midyear.pk])
+    assert remind not in client.get(target_url).content.decode()
+    assert client.post(remind).status_code == 403
+    client.force_login(world.users["office"])
+    assert remind in client.get(target_url).content.decode()
+    assert client.post(remind).status_code == 302
+    assert list(Reminder.objects.values_list("organization_id", flat=True)) == [world.cell_b.pk]
+
+
+def test_defect2_dalt_va_vuot_is_exceeded_plus_met_on_page_and_export(client, world, plan):
+    from python_calamine import CalamineWorkbook
+
+    office = world.users["office"]
+    for target, value in ((plan.admissions, 9), (plan.infections, Decimal(2))):
+        services.entry_record(
+            actor=office, target_id=target.pk, checkpoint_id=plan.midyear.pk, value=value
+        )  # admissions: 9 > 5 → vượt; infections: 2 = 2 → đạt
+    client.force_login(world.users["reader"])
+    url = reverse("targets:dashboard", args=[world.hospital.pk]) + "?nam=2023&ky=midyear"
+    html = client.get(url).content.decode()
+    table = _text_table(html, "status-table")
+    assert table[0] == ["Đạt và vượt", "2"] and table[1] == ["trong đó vượt", "1"]
+    assert table[2] == ["trong đó đạt", "1"]
+    assert "thực hiện đạt và vượt 2 chỉ tiêu" in html
+    org_row = _text_table(html, "org-table")[0]
+    assert org_row[1:4] == ["2", "1", "1"]
+    response = client.get(reverse("targets:dashboard_export", args=[world.hospital.pk]),
+                          {"nam": 2023, "ky": "midyear"})  # fmt: skip
+    book = CalamineWorkbook.from_filelike(BytesIO(response.content))
+    summary = book.get_sheet_by_index(0).to_python()
+    assert ["Đạt và vượt", 2] == [summary[3][0], int(summary[3][1])]
+    detail = book.get_sheet_by_index(1).to_python()
+    by_title = {r[3]: r for r in detail[1:]}
+    assert by_title["Kết nạp đảng viên mới"][10] == "vượt"
+    assert by_title["Tỷ lệ nhiễm khuẩn bệnh viện"][10] == "đạt"
+    assert by_title["Kết nạp đảng viên mới"][9] == "đạt 180% kế hoạch, vượt 4 người"
+
+
+def _text_table(html: str, table_id: str) -> list[list[str]]:
+    part = html[html.index(f'id="{table_id}"') :]
+    part = part[: part.index("</table>")]
+    body = part[part.index("<tbody>") :]
+    rows = []
+    for tr in re.findall(r"<tr[^>]*>(.*?)</tr>", body, re.S):
+        cells = re.findall(r"<t[dh][^>]*>(.*?)</t[dh]>", tr, re.S)
+        rows.append([re.sub(r"<[^>]+>", "", c).strip() for c in cells])
+    return rows
+
+
+def test_defect3_ten_exactly_met_targets_read_dat_not_dat_va_vuot(client, world):
+    office = world.users["office"]
+    res = Resolution.objects.create(
+        organization=world.hospital, year=2024, number="09-NQ/ĐU",
+        issued_on=dt.date(2024, 1, 5), title="Nghị quyết 2024",
+    )  # fmt: skip
+    cp = Checkpoint.objects.create(
+        resolution=res, kind="annual", as_of=dt.date(2024, 12, 31), deadline=dt.date(2025, 1, 5)
+    )
+    for i in range(10):
+        t = Target.objects.create(
+            resolution=res, position=i, title=f"Chỉ tiêu {i}", kind="numeric", planned=10
+        )
+        services.entry_record(actor=office, target_id=t.pk, checkpoint_id=cp.pk, value=10)
+    client.force_login(office)
+    url = reverse("targets:resolution", args=[res.pk])
+    text = _text(client.get(url))
+    assert "cả 10 chỉ tiêu đều đạt." in text and "đạt và vượt" not in text.split("Cách viết")[0]
+    assert "hoàn thành 10/10 chỉ tiêu" in _text(client.get(url, {"ky": "annual", "dang": "ratio"}))
+
+
+def test_defect4_vietnamese_numbers_accepted_ambiguous_refused(client, world, plan):
+    client.force_login(plan.head)
+    url = reverse("targets:record", args=[plan.admissions.pk, plan.midyear.pk])
+    response = client.post(url, {"value": "1.5"})
+    text = _text(response)
+    assert response.status_code == 200 and "1,5" in text and "15" in text
+    assert not Entry.objects.exists()
+    assert client.post(url, {"value": "185 300"}).status_code == 302
+    assert Entry.objects.get().value == Decimal(185300)
+    client.force_login(world.users["office"])
+    url = reverse("targets:record", args=[plan.infections.pk, plan.midyear.pk])
+    assert client.post(url, {"value": "trên 1,5"}).status_code == 302
+    entry = Entry.objects.latest("id")
+    assert (entry.value, entry.stated) == (Decimal("1.5"), "trên 1,5")
+    page = client.get(reverse("targets:resolution", args=[plan.resolution.pk]), {"ky": "midyear"})
+    assert "trên 1,5" in page.content.decode()
+
+
+def test_defect5_freeze_asks_for_the_period_name(client, world, plan):
+    client.force_login(world.users["office"])
+    url = reverse("targets:freeze", args=[plan.midyear.pk])
+    page = _text(client.get(url))
+    assert "Sơ kết 6 tháng 2023" in page and "chỉ còn để đọc" in page
+    assert client.post(url, {"confirmation": "ok"}).status_code == 200
+    plan.midyear.refresh_from_db()
+    assert not plan.midyear.is_frozen
+    assert client.post(url, {"confirmation": "Sơ kết 6 tháng 2023"}).status_code == 302
+    plan.midyear.refresh_from_db()
+    assert plan.midyear.is_frozen
+    client.force_login(world.users["reader"])
+    assert client.get(url).status_code == 403
+
+
+def test_defect6_two_target_sets_of_one_organization_get_two_sentences(client, world, plan):
+    other = Resolution.objects.create(
+        organization=world.hospital, year=2023, number="06-NQ/ĐU",
+        issued_on=dt.date(2023, 2, 1), title="Nghị quyết chuyên đề chuyển đổi số",
+    )  # fmt: skip
+    Checkpoint.objects.create(
+        resolution=other, kind="midyear", as_of=dt.date(2023, 6, 30), deadline=dt.date(2023, 7, 9)
+    )
+    Target.objects.create(resolution=other, title="Bệnh án điện tử", kind="milestone")
+    client.force_login(world.users["reader"])
+    url = reverse("targets:dashboard", args=[world.superior.pk]) + "?nam=2023&ky=midyear"
+    html = client.get(url).content.decode()
+    sentence = html[html.index('id="dashboard-sentence"') :]
+    sentence = sentence[: sentence.index("</p>")]
+    assert "2 tổ chức" in sentence and "Lãnh đạo thực hiện 5" not in html
+    items = html[html.index('id="org-sentences"') :]
+    assert "05-NQ/ĐU" in items and "06-NQ/ĐU" in items
+    assert "Lãnh đạo thực hiện 4 chỉ tiêu chủ yếu" in items
+    assert "Lãnh đạo thực hiện 1 chỉ tiêu chủ yếu" in items
+
+
+def test_issue6_item6_back_entry_marks_figures_as_transcribed(client, world, plan):
+    client.force_login(world.users["office"])
+    url = reverse("targets:transcribe", args=[plan.annual.pk])
+    data = {
+        "bc-source_number": "42-BC/ĐU", "bc-source_date": "28/12/2023",
+        f"t{plan.admissions.pk}-value": "8",  # short of 10: no cause needed when transcribed
+        f"t{plan.infections.pk}-value": "1,8",
+        f"t{plan.project.pk}-not_started": "on",
+    }  # fmt: skip
+    bad = dict(data, **{f"t{plan.project.pk}-done": "1"})  # done and not started: refused
+    assert client.post(url, bad).status_code == 200
+    assert not Entry.objects.exists()
+    assert client.post(url, data).status_code == 302
+    plan.annual.refresh_from_db()
+    assert plan.annual.is_frozen and plan.annual.source_number == "42-BC/ĐU"
+    assert all(e.transcribed for e in Entry.objects.all()) and Entry.objects.count() == 3
+    figures = resolution_figures(plan.resolution, plan.annual)
+    status = {r.target.pk: r.status.value for r in figures.rows}
+    assert status[plan.admissions.pk] == "not_met"
+    assert status[plan.project.pk] == "not_started"
+    assert status[plan.beds.pk] == "no_data"
+    page = _text(client.get(reverse("targets:resolution", args=[plan.resolution.pk]),
+                            {"ky": "annual"}))  # fmt: skip
+    assert "chép lại từ báo cáo số 42-BC/ĐU ngày 28/12/2023" in page
