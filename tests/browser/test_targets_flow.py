@@ -16,8 +16,10 @@ def test_head_records_office_freezes_dashboard_shows(
 ):
     login(page, live_server, "truongkhoa")
     page.get_by_role("link", name="Chỉ tiêu tôi phụ trách").click()
-    row = page.locator("#my-targets tr", has_text="Kết nạp đảng viên mới")
-    row.get_by_role("link", name="Sơ kết 6 tháng").click()
+    row = page.locator("#my-targets tr", has_text="Kết nạp đảng viên mới").filter(
+        has_text="Sơ kết 6 tháng"
+    )
+    row.get_by_role("link", name="Báo cáo").click()
 
     page.get_by_label("Giá trị đạt được").fill("2")
     page.get_by_role("button", name="Lưu").click()
@@ -33,14 +35,19 @@ def test_head_records_office_freezes_dashboard_shows(
     page.get_by_role("link", name="Nghị quyết năm 2023").click()
     page.get_by_role("link", name="Sơ kết 6 tháng").click()
     target_row = page.locator("#targets tr", has_text="Kết nạp đảng viên mới")
-    expect(target_row.locator(".status")).to_have_text("chưa đạt")
+    expect(target_row.locator(".status .badge")).to_have_text("Chưa đạt")
     expect(target_row).to_contain_text("Hồ sơ thẩm tra lý lịch chậm")
-    page.get_by_role("button", name="Chốt số liệu kỳ này").click()
+    page.get_by_role("link", name="Chốt số liệu kỳ này…").click()
+    page.get_by_label("Gõ “Sơ kết 6 tháng 2023” để xác nhận").fill("Sơ kết 6 tháng 2022")
+    page.get_by_role("button", name="Chốt số liệu").click()
+    expect(page.locator("#id_confirmation_error")).to_contain_text("Gõ đúng tên kỳ")
+    page.get_by_label("Gõ “Sơ kết 6 tháng 2023” để xác nhận").fill("Sơ kết 6 tháng 2023")
+    page.get_by_role("button", name="Chốt số liệu").click()
     expect(page.locator("#frozen-badge")).to_contain_text("Đã chốt số liệu")
     expect(page.get_by_role("link", name="Ghi số liệu")).to_have_count(0)
 
     page.get_by_role("link", name="Tổng hợp").first.click()
     expect(page.locator("#dashboard-sentence")).to_contain_text("có 1 chỉ tiêu chưa đạt")
-    not_met = page.locator("#status-table tr", has_text="chưa đạt")
+    not_met = page.locator("#status-table tr", has_text="Chưa đạt")
     expect(not_met.locator("td").nth(1)).to_have_text("1")
     expect(page.locator("svg.chart").first).to_be_visible()

@@ -13,6 +13,7 @@ from django.core.management import CommandError, call_command
 from dangbo.accounts.models import Role
 from dangbo.demo import data
 from dangbo.demo.loader import member_row
+from dangbo.demo.targets_demo import RESOLUTIONS
 from dangbo.members.models import Member, StatusChange
 from dangbo.organizations.models import (
     Committee,
@@ -21,21 +22,31 @@ from dangbo.organizations.models import (
     Organization,
     Term,
 )
-from dangbo.targets.models import Entry, Resolution, Target
+from dangbo.targets.models import (
+    Checkpoint,
+    Entry,
+    FrozenFigure,
+    Reminder,
+    Resolution,
+    SubTarget,
+    Target,
+    TargetGroup,
+    Task,
+)
 from tests.factories import org
 
 pytestmark = pytest.mark.django_db
 
 COUNTED = (
     Organization, Department, Term, Committee, CommitteeMembership, Member, StatusChange,
-    Resolution, Target, Entry,
+    Resolution, TargetGroup, Target, SubTarget, Checkpoint, Entry, FrozenFigure, Reminder, Task,
 )  # fmt: skip
 
 
 def snapshot() -> dict[str, object]:
     counts: dict[str, object] = {m.__name__: m.objects.count() for m in COUNTED}
     for model in (Organization, Department, Term, Committee, CommitteeMembership, Member,
-                  Resolution, Target):  # fmt: skip
+                  Resolution, TargetGroup, Target, SubTarget, Checkpoint, Task):  # fmt: skip
         counts["history " + model.__name__] = model.history.count()  # type: ignore[attr-defined]
     counts["users"] = sorted(
         get_user_model()
@@ -60,7 +71,13 @@ def test_running_twice_gives_the_same_people_and_one_copy():
     assert first_counts == second_counts
     assert len(second) == len(set(second)) == Member.objects.count()
     assert Organization.objects.filter(code="HD").count() == 1
-    assert Resolution.objects.count() == 1
+    assert Resolution.objects.count() == len(RESOLUTIONS) == 4
+    # the history of the wiped rows is purged too (one creation row per row, plus the freeze
+    # of each frozen checkpoint)
+    assert TargetGroup.history.count() == TargetGroup.objects.count() > 0
+    assert Target.history.count() == Target.objects.count()
+    frozen = Checkpoint.objects.exclude(frozen_at=None).count()
+    assert Checkpoint.history.count() == Checkpoint.objects.count() + frozen
     assert Member.history.count() == Member.objects.count()  # history of old rows purged
     assert Organization.objects.find_problems() == ([], [], [], [], [])
 

@@ -316,17 +316,3 @@ def test_demo_rows_are_recorded_as_written_by_the_system(demo):
     assert not Member.history.exclude(history_user=None).exists()
     assert not Organization.history.exclude(history_user=None).exists()
     assert not CommitteeMembership.history.exclude(history_user=None).exists()
-
-
-def test_military_hospital_has_its_2023_resolution_at_mid_year(demo):
-    from dangbo.targets.models import Resolution
-    from dangbo.targets.queries import resolution_figures
-
-    resolution = Resolution.objects.get(organization=org("QDY"), year=2023)
-    midyear = resolution.checkpoints.get(kind="midyear")
-    assert midyear.frozen_at is not None
-    assert resolution_figures(resolution, midyear).sentence == (
-        "Lãnh đạo thực hiện 13 chỉ tiêu chủ yếu, trong đó thực hiện đạt và vượt 7 chỉ tiêu, "
-        "chưa thực hiện 3 chỉ tiêu, có 3 chỉ tiêu chưa đạt."
-    )
-    assert demo.resolutions and "13 chỉ tiêu" in demo.resolutions[0]

@@ -45,7 +45,9 @@ def test_defect1_secretary_reports_her_cells_share_from_her_list(client, world, 
     assert response.status_code == 302
     entry = Entry.objects.get()
     assert (entry.organization, entry.value, entry.recorded_by) == (
-        world.cell_a, Decimal(1250), secretary
+        world.cell_a,
+        Decimal(1250),
+        secretary,
     )
     assert "1/2 chi bộ đã báo cáo" in client.get(target_url).content.decode()
     # The office sees who reported; the dashboard counts it.
@@ -101,12 +103,16 @@ def test_defect2_dalt_va_vuot_is_exceeded_plus_met_on_page_and_export(client, wo
                           {"nam": 2023, "ky": "midyear"})  # fmt: skip
     book = CalamineWorkbook.from_filelike(BytesIO(response.content))
     summary = book.get_sheet_by_index(0).to_python()
-    assert ["Đạt và vượt", 2] == [summary[3][0], int(summary[3][1])]
+    assert [summary[3][0], int(summary[3][1])] == ["Đạt và vượt", 2]
     detail = book.get_sheet_by_index(1).to_python()
     by_title = {r[3]: r for r in detail[1:]}
     assert by_title["Kết nạp đảng viên mới"][10] == "vượt"
     assert by_title["Tỷ lệ nhiễm khuẩn bệnh viện"][10] == "đạt"
     assert by_title["Kết nạp đảng viên mới"][9] == "đạt 180% kế hoạch, vượt 4 người"
+    api = client.get(f"/api/resolutions/{plan.resolution.pk}/targets?checkpoint=midyear").json()
+    assert api["counts"]["achieved"] == 2
+    assert (api["counts"]["exceeded"], api["counts"]["met"]) == (1, 1)
+    assert "thực hiện đạt và vượt 2 chỉ tiêu" in api["summary"]
 
 
 def _text_table(html: str, table_id: str) -> list[list[str]]:
@@ -219,3 +225,38 @@ def test_issue6_item6_back_entry_marks_figures_as_transcribed(client, world, pla
     page = _text(client.get(reverse("targets:resolution", args=[plan.resolution.pk]),
                             {"ky": "annual"}))  # fmt: skip
     assert "chép lại từ báo cáo số 42-BC/ĐU ngày 28/12/2023" in page
+
+
+def _count_queries(client, url):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as ctx:
+        response = client.get(url)
+    assert response.status_code == 200
+    return len(ctx.captured_queries)
+
+
+def test_issue6_item7_reporting_pages_take_a_constant_number_of_queries(client, world, plan):
+    from dangbo.targets.models import SubTarget
+
+    client.force_login(world.users["secretary"])
+    urls = [
+        reverse("targets:mine"),
+        reverse("home"),
+        reverse("targets:target", args=[plan.beds.pk]) + "?ky=midyear",
+    ]
+    before = [_count_queries(client, u) for u in urls]
+    for i in range(25):
+        t = Target.objects.create(
+            resolution=plan.resolution, position=10 + i, title=f"Chỉ tiêu chi bộ {i}",
+            kind="numeric", planned=10, rollup="sum",
+        )  # fmt: skip
+        SubTarget.objects.create(target=t, organization=world.cell_a)
+        services.entry_record(
+            actor=world.users["secretary"], target_id=t.pk, checkpoint_id=plan.midyear.pk,
+            organization=world.cell_a, value=i,
+        )  # fmt: skip
+    after = [_count_queries(client, u) for u in urls]
+    assert after == before
+    assert len(report_items(world.users["secretary"])) == 2 * 26

@@ -2,7 +2,9 @@
 
 What is wiped: the two demo trees (the roots with codes ``data.ROOT_CODES`` and everything
 below them), the members of their cells with their status history, committee terms and
-departments, and the history rows (django-simple-history) of all those rows. The demo user
+departments, the hospitals' resolutions with everything attached to them (target groups,
+targets, cells' shares, checkpoints, reports, frozen figures, overrides, reminders) and their
+tasks, and the history rows (django-simple-history) of all those rows. The demo user
 accounts are kept (same ids, so a browser session survives ``make run``) but their password,
 names, flags and roles are reset and their django-axes lock-outs are cleared.
 
@@ -208,15 +210,12 @@ def load(*, today: dt.date) -> Summary:
             )
         )
     summary.accounts = _load_accounts(built, extras)
-    # The 2023 resolution of the military hospital with its mid-year figures (targets app).
-    office = next(a.username for a in data.QDY.accounts if a.kind == RoleKind.OFFICE)
-    resolution = load_targets(
-        hospital_code=data.QDY.code, office_user=get_user_model().objects.get(username=office)
-    )
-    summary.resolutions.append(
-        f"{resolution.number} ({data.QDY.code}, {resolution.year}): "
-        f"{Target.objects.filter(resolution=resolution).count()} chỉ tiêu"
-    )
+    # Resolutions, targets and reports (targets app): see targets_demo.py.
+    for resolution in load_targets():
+        summary.resolutions.append(
+            f"{resolution.number} ({resolution.organization.code}, {resolution.period_label}): "
+            f"{Target.objects.filter(resolution=resolution).count()} chỉ tiêu"
+        )
     return summary
 
 

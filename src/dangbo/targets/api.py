@@ -53,14 +53,46 @@ class TargetStatusOut(Schema):
     done: bool | None
     status: str
     status_label: str
+    stated: str
+    result: str
+    achieved: bool
     overridden: bool
+
+
+class CountsOut(Schema):
+    """Counts per status; ``achieved`` ("đạt và vượt") is always exceeded + met (issue 6)."""
+
+    achieved: int
+    exceeded: int
+    met: int
+    on_track: int
+    behind: int
+    not_met: int
+    not_started: int
+    no_data: int
+    total: int
+
+
+class GroupOut(Schema):
+    title: str
+    summary: str
+    counts: CountsOut
 
 
 class FiguresOut(Schema):
     resolution_id: int
+    horizon: str
     checkpoint: CheckpointOut | None
     summary: str
+    counts: CountsOut
+    groups: list[GroupOut]
     targets: list[TargetStatusOut]
+
+
+def _counts(counts: dict[rules.Status, int]) -> CountsOut:
+    by_value = {s.value: n for s, n in counts.items()}
+    achieved = by_value["exceeded"] + by_value["met"]
+    return CountsOut(achieved=achieved, total=sum(by_value.values()), **by_value)
 
 
 class EntryIn(Schema):
@@ -129,8 +161,14 @@ def resolution_targets(request: HttpRequest, resolution_id: int, checkpoint: str
     figures = queries.resolution_figures(res, cp)
     return FiguresOut(
         resolution_id=res.pk,
+        horizon=res.horizon,
         checkpoint=_cp(cp) if cp else None,
         summary=figures.sentence,
+        counts=_counts(figures.counts),
+        groups=[
+            GroupOut(title=g.title, summary=g.sentence, counts=_counts(g.counts))
+            for g in figures.groups
+        ],
         targets=[
             TargetStatusOut(
                 id=r.target.pk,
@@ -144,6 +182,9 @@ def resolution_targets(request: HttpRequest, resolution_id: int, checkpoint: str
                 done=r.done,
                 status=r.status.value,
                 status_label=r.status.label,
+                stated=r.stated,
+                result=r.phrase,
+                achieved=r.status.achieved,
                 overridden=r.override is not None,
             )
             for r in figures.rows

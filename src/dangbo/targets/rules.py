@@ -36,9 +36,12 @@ Decisions (documented here, tested in tests/targets/test_rules_status.py):
    that checkpoint. Shares lie in (0, 1]; the 9-month share is not below the mid-year share.
 7. The "min" roll-up (``Rollup.MIN``) is the *weakest cell*: the minimum for a higher-is-better
    target, the maximum for a lower-is-better one.
-8. Progress checkpoints (every checkpoint of a term resolution but the term's end): a value that
-   already reaches the full plan is đạt / vượt; one that reaches the pro-rata share of the plan
-   (``midterm_share``; ``None`` = the full plan) is đạt tiến độ; short of it, chưa đạt tiến độ.
+8. Progress checkpoints (every checkpoint of a term resolution but the term's end): a
+   higher-is-better value that already reaches the full plan is đạt / vượt; one that reaches
+   the pro-rata share of the plan (``midterm_share``; ``None`` = the full plan) is đạt tiến độ;
+   short of it, chưa đạt tiến độ. A lower-is-better value is never final before the term's end
+   ("at most 10 incidents in the term": 6 at mid-term with a share of ½ is chưa đạt tiến độ,
+   3 is đạt tiến độ).
    A zero target with a case is chưa đạt (nothing can undo it); an improvement target better
    than its baseline is đạt, else chưa đạt tiến độ.
 9. Relative plan: expected = baseline × (1 + change/100) when higher is better, baseline × (1 −
@@ -492,7 +495,11 @@ def compute_status(
     assert plan is not None
     if spec.basis is Basis.IMPROVE:
         return Status.MET if _gain(spec, number, plan) > spec.tolerance else short
-    if progress and _gain(spec, number, plan) >= -spec.tolerance:
+    if (
+        progress
+        and spec.direction is Direction.HIGHER
+        and _gain(spec, number, plan) >= -spec.tolerance
+    ):
         # Decision 8: the full plan is already reached at a progress checkpoint.
         return _against(spec, number, plan, short)
     expected = plan * share_at(spec, checkpoint)
@@ -516,7 +523,9 @@ def _against(spec: TargetSpec, number: Decimal, expected: Decimal, short: Status
 class Achievement:
     """How a value compares with the expectation (issue 6, item 3): ``percent`` of the plan
     ("đạt 122,5% kế hoạch", higher-is-better targets with a positive expectation only) and the
-    ``excess`` in the target's unit, positive when better ("vượt 1,7"). Exact, unrounded."""
+    ``excess`` in the target's unit, positive when better ("vượt 1,7"). ``excess`` is exact;
+    ``percent`` is a Decimal quotient (28 significant digits, the Decimal context), rounded
+    only for display — it is shown, never compared (statuses never use it)."""
 
     expected: Decimal
     percent: Decimal | None
@@ -577,5 +586,5 @@ def spec_from(target: Any, horizon: Horizon | str = Horizon.ANNUAL) -> TargetSpe
         basis=target.basis or Basis.FIXED,
         baseline=target.baseline,
         change_percent=target.change_percent,
-        horizon=horizon,
+        horizon=Horizon(horizon),
     )

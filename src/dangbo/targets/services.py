@@ -301,9 +301,16 @@ def _freeze(actor: Any, checkpoint: Checkpoint) -> None:
 
     FrozenFigure.objects.bulk_create(
         FrozenFigure(
-            checkpoint=checkpoint, target_id=e.target_id, organization_id=e.organization_id,
-            value=e.value, stated=e.stated, done=e.done, not_started=e.not_started,
-            assessed_status=e.assessed_status, activity_recorded=True, entry=e,
+            checkpoint=checkpoint,
+            target_id=e.target_id,
+            organization_id=e.organization_id,
+            value=e.value,
+            stated=e.stated,
+            done=e.done,
+            not_started=e.not_started,
+            assessed_status=e.assessed_status,
+            activity_recorded=True,
+            entry=e,
         )  # fmt: skip
         for e in latest_entries(checkpoint)
     )
