@@ -260,3 +260,49 @@ def test_issue6_item7_reporting_pages_take_a_constant_number_of_queries(client, 
     after = [_count_queries(client, u) for u in urls]
     assert after == before
     assert len(report_items(world.users["secretary"])) == 2 * 26
+
+
+def test_issue6_item5_groups_have_their_own_sentences_and_nouns(client, world, plan):
+    from dangbo.targets.models import TargetGroup
+
+    office = world.users["office"]
+    pro = TargetGroup.objects.create(resolution=plan.resolution, title="Chuyên môn", noun="targets")
+    party = TargetGroup.objects.create(
+        resolution=plan.resolution, position=1, title="Xây dựng Đảng", noun="key_tasks"
+    )
+    Target.objects.filter(pk__in=[plan.admissions.pk, plan.infections.pk]).update(group=party)
+    Target.objects.filter(pk__in=[plan.project.pk, plan.beds.pk]).update(group=pro)
+    services.entry_record(
+        actor=office, target_id=plan.admissions.pk, checkpoint_id=plan.midyear.pk, value=6
+    )
+    figures = resolution_figures(plan.resolution, plan.midyear)
+    sentences = {g.title: g.sentence for g in figures.groups}
+    assert sentences["Xây dựng Đảng"] == (
+        "Lãnh đạo thực hiện 2 nhiệm vụ trọng tâm, trong đó thực hiện vượt 1 nhiệm vụ, "
+        "có 1 nhiệm vụ chưa có số liệu."
+    )
+    assert sentences["Chuyên môn"].startswith("Lãnh đạo thực hiện 2 chỉ tiêu, ")
+    # Different nouns are never added up into one count.
+    assert "4 chỉ tiêu" not in figures.sentence
+    assert figures.sentence.startswith("Chuyên môn: Lãnh đạo thực hiện 2 chỉ tiêu")
+    client.force_login(world.users["reader"])
+    html = client.get(reverse("targets:resolution", args=[plan.resolution.pk]), {"ky": "midyear"})
+    text = _text(html)
+    assert "Xây dựng Đảng" in text and "2 nhiệm vụ trọng tâm" in text
+
+
+def test_issue6_partial_rollup_is_marked_until_every_cell_reports(world, plan):
+    services.entry_record(
+        actor=world.users["secretary"], target_id=plan.beds.pk, checkpoint_id=plan.midyear.pk,
+        organization=world.cell_a, value=Decimal(300),
+    )  # fmt: skip
+    row = next(r for r in resolution_figures(plan.resolution, plan.midyear).rows
+               if r.target == plan.beds)  # fmt: skip
+    assert row.partial and (row.cells_reported, row.cells_assigned) == (1, 2)
+    services.entry_record(
+        actor=world.users["office"], target_id=plan.beds.pk, checkpoint_id=plan.midyear.pk,
+        organization=world.cell_b, value=Decimal(250),
+    )  # fmt: skip
+    row = next(r for r in resolution_figures(plan.resolution, plan.midyear).rows
+               if r.target == plan.beds)  # fmt: skip
+    assert not row.partial and row.value == Decimal(550)

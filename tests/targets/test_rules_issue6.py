@@ -587,14 +587,16 @@ def test_issue6_item3_achievement_percent_and_excess_higher_is_better():
 
 def test_issue6_item3_achievement_lower_is_better_has_excess_only():
     result = achievement(numeric(5, LOWER), D("3.3"), ANNUAL)
-    assert result == Achievement(expected=D(5), percent=None, excess=D("1.7"))  # "vượt 1,7"
+    assert result == Achievement(
+        expected=D(5), percent=None, excess=D("1.7"), higher_is_better=False
+    )  # "vượt 1,7"
     assert achievement(numeric(5, LOWER), 6, ANNUAL).excess == -1
 
 
 def test_issue6_item3_achievement_without_a_positive_expectation_has_no_percent():
     assert achievement(numeric(0), 3, ANNUAL) == Achievement(D(0), None, D(3))
     assert achievement(numeric(-4), -2, ANNUAL) == Achievement(D(-4), None, D(2))
-    assert achievement(zero_target(), 2, ANNUAL) == Achievement(D(0), None, D(-2))
+    assert achievement(zero_target(), 2, ANNUAL) == Achievement(D(0), None, D(-2), False)
 
 
 def test_issue6_item3_achievement_none_when_nothing_to_compare():
@@ -607,7 +609,10 @@ def test_issue6_item3_achievement_none_when_nothing_to_compare():
 
 def test_issue6_item3_achievement_of_relative_and_improvement_plans():
     assert achievement(relative(200, 10), 242, ANNUAL) == Achievement(D(220), D(110), D(22))
-    assert achievement(improve(40), 50, ANNUAL) == Achievement(D(40), D(125), D(10))
+    # An improvement target has no plan: no percent, compared with its baseline.
+    assert achievement(improve(40), 50, ANNUAL) == Achievement(
+        D(40), None, D(10), against_baseline=True
+    )
 
 
 # Expectations whose inverse is a finite decimal (2^a × 5^b × 10^k), so value × 100 / expected

@@ -415,10 +415,26 @@ def test_issue6_item3_result_phrase_from_the_rules_achievement():
     assert result_phrase(got, "lượt") == "đạt 122,5% kế hoạch, vượt 40.500 lượt"
     lower = TargetSpec(kind=Kind.PERCENTAGE, direction=Direction.LOWER, planned=Decimal(5))
     assert result_phrase(achievement(lower, Decimal("3.3"), "annual"), "%") == "vượt 1,7%"
-    assert result_phrase(achievement(lower, Decimal("6"), "annual"), "%") == (
-        "thấp hơn kế hoạch 1%"
-    )
+    # Lower is better and the value is worse: it is higher than the plan, and says so.
+    assert result_phrase(achievement(lower, Decimal("6"), "annual"), "%") == ("cao hơn kế hoạch 1%")
     assert result_phrase(achievement(spec, None, "annual"), "lượt") == ""
+
+
+def test_issue6_item3_improvement_target_is_compared_with_its_baseline():
+    """An improvement target ("tăng so với năm trước") has no plan: no percent of plan, and the
+    difference is stated against the baseline year in plain direction words."""
+    up = TargetSpec(
+        kind=Kind.PERCENTAGE, direction=Direction.HIGHER, basis="improve", baseline=Decimal(90)
+    )
+    assert result_phrase(achievement(up, Decimal("91.8"), "annual"), "%") == (
+        "cao hơn năm gốc 1,8%"
+    )
+    assert result_phrase(achievement(up, Decimal("89"), "annual"), "%") == "thấp hơn năm gốc 1%"
+    down = TargetSpec(
+        kind=Kind.NUMERIC, direction=Direction.LOWER, basis="improve", baseline=Decimal(60)
+    )
+    assert result_phrase(achievement(down, 52, "annual"), "phút") == "thấp hơn năm gốc 8 phút"
+    assert result_phrase(achievement(down, 61, "annual"), "phút") == "cao hơn năm gốc 1 phút"
 
 
 # --- property tests: the sentence and the tables agree (issue 6, items 1–2) --------------------

@@ -58,6 +58,7 @@ class TargetRow:
     cells_reported: int = 0
     cells_assigned: int = 0
     phrase: str = ""
+    partial: bool = False  # rolled up from some of the cells at an open checkpoint
 
     @property
     def status_label(self) -> str:
@@ -103,7 +104,14 @@ class ResolutionFigures:
 
     @property
     def sentence(self) -> str:
-        return summary_sentence(self.counts, form=self.form)
+        """The whole resolution's sentence; groups counted by different nouns ("chỉ tiêu",
+        "nhiệm vụ trọng tâm") are not added up: their own sentences follow one another."""
+        named = [g for g in self.groups if g.group is not None]
+        nouns = {g.noun for g in self.groups}
+        if len(named) > 1 and len(nouns) > 1:
+            return " ".join(f"{g.title}: {g.sentence}" for g in self.groups if g.rows)
+        noun = nouns.pop() if len(nouns) == 1 and named else rules.Noun.MAIN_TARGETS
+        return summary_sentence(self.counts, noun=noun, form=self.form)
 
 
 def latest_entries(checkpoint: Checkpoint, target_ids: list[int] | None = None) -> list[Entry]:
@@ -227,6 +235,7 @@ def _fill(row: TargetRow, t: Target, cp: Checkpoint, fig: Any, agg: dict[str, An
     elif t.rollup and agg:
         row.value, row.activity = _pick_rollup(t, agg), True
         row.not_started = agg["n"] == 0 and agg["reports"] > 0
+        row.partial = not cp.is_frozen and row.cells_reported < row.cells_assigned
     spec = rules.spec_from(t, t.resolution.horizon)
     recorded: rules.Value = row.done if t.kind == rules.Kind.MILESTONE else row.value
     row.expected = rules.expected_at(spec, cp.kind)

@@ -530,6 +530,8 @@ class Achievement:
     expected: Decimal
     percent: Decimal | None
     excess: Decimal
+    higher_is_better: bool = True
+    against_baseline: bool = False  # an improvement target is compared with its baseline
 
 
 def achievement(spec: TargetSpec, value: Value, checkpoint: Checkpoint | str) -> Achievement | None:
@@ -538,10 +540,17 @@ def achievement(spec: TargetSpec, value: Value, checkpoint: Checkpoint | str) ->
     if expected is None or value is None or isinstance(value, bool):
         return None
     number = as_decimal(value)
+    improve = spec.basis is Basis.IMPROVE
     percent = None
     if spec.direction is Direction.HIGHER and expected > 0 and spec.kind is not Kind.ZERO:
-        percent = number * HUNDRED / expected
-    return Achievement(expected=expected, percent=percent, excess=_gain(spec, number, expected))
+        percent = None if improve else number * HUNDRED / expected
+    return Achievement(
+        expected=expected,
+        percent=percent,
+        excess=_gain(spec, number, expected),
+        higher_is_better=spec.direction is Direction.HIGHER,
+        against_baseline=improve,
+    )
 
 
 def rollup(

@@ -236,8 +236,10 @@ def _round_half_up(value: Decimal, places: int) -> Decimal:
 def result_phrase(ach: Achievement | None, unit: str) -> str:
     """How a value compares with its plan (issue 6, item 3): "đạt 122,5% kế hoạch, vượt 1,7
     lượt". The percent of plan (when there is one) is rounded half-up to one decimal place; the
-    excess, in the target's ``unit``, to at most two: "vượt 1,7 lượt" when better than the plan,
-    "thấp hơn kế hoạch 2 lượt" when worse, nothing when it rounds to 0. The unit "%" attaches
+    excess, in the target's ``unit``, to at most two: "vượt 1,7 lượt" when better than the plan;
+    when worse, "thấp hơn kế hoạch 2 lượt" (higher is better) or "cao hơn kế hoạch 0,3%" (lower
+    is better); nothing when it rounds to 0. An improvement target has no plan: it is compared
+    with its baseline ("cao hơn năm gốc 1,8%", "thấp hơn năm gốc 0,2%"). The unit "%" attaches
     without a space ("vượt 1,7%"). "" for ``None`` (nothing to compare)."""
     if ach is None:
         return ""
@@ -249,5 +251,12 @@ def result_phrase(ach: Achievement | None, unit: str) -> str:
     if not excess.is_zero():
         unit = unit.strip()
         amount = format_number(excess) + ("" if unit in ("", "%") else " ") + unit
-        parts.append(f"vượt {amount}" if ach.excess > 0 else f"thấp hơn kế hoạch {amount}")
+        went_up = (ach.excess > 0) == ach.higher_is_better
+        direction = "cao hơn" if went_up else "thấp hơn"
+        if ach.against_baseline:
+            parts.append(f"{direction} năm gốc {amount}")
+        elif ach.excess > 0:
+            parts.append(f"vượt {amount}")
+        else:
+            parts.append(f"{direction} kế hoạch {amount}")
     return ", ".join(parts)
