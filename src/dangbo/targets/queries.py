@@ -104,14 +104,32 @@ class ResolutionFigures:
 
     @property
     def sentence(self) -> str:
-        """The whole resolution's sentence; groups counted by different nouns ("chỉ tiêu",
-        "nhiệm vụ trọng tâm") are not added up: their own sentences follow one another."""
-        named = [g for g in self.groups if g.group is not None]
-        nouns = {g.noun for g in self.groups}
-        if len(named) > 1 and len(nouns) > 1:
-            return " ".join(f"{g.title}: {g.sentence}" for g in self.groups if g.rows)
-        noun = nouns.pop() if len(nouns) == 1 and named else rules.Noun.MAIN_TARGETS
-        return summary_sentence(self.counts, noun=noun, form=self.form)
+        return resolution_sentence(self.groups, self.form)
+
+
+def resolution_sentence(groups: list[GroupFigures], form: str = Form.COMBINED) -> str:
+    """The whole resolution's sentence; groups counted by different nouns ("chỉ tiêu",
+    "nhiệm vụ trọng tâm") are not added up: their own sentences follow one another."""
+    named = [g for g in groups if g.group is not None]
+    nouns = {g.noun for g in groups}
+    if len(named) > 1 and len(nouns) > 1:
+        return " ".join(f"{g.title}: {g.sentence}" for g in groups if g.rows)
+    noun = nouns.pop() if len(nouns) == 1 and named else rules.Noun.MAIN_TARGETS
+    counts = count_statuses(r.status for g in groups for r in g.rows)
+    return summary_sentence(counts, noun=noun, form=form)
+
+
+def group_rows(
+    rows: list[TargetRow], groups: list[TargetGroup], form: str = Form.COMBINED
+) -> list[GroupFigures]:
+    """Rows by group, in the groups' order; ungrouped targets first."""
+    by_group: dict[int | None, list[TargetRow]] = defaultdict(list)
+    for row in rows:
+        by_group[row.target.group_id].append(row)
+    grouped = [GroupFigures(g, by_group[g.pk], form) for g in groups if by_group.get(g.pk)]
+    if by_group.get(None) or not grouped:
+        grouped.insert(0, GroupFigures(None, by_group.get(None, []), form))
+    return grouped
 
 
 def latest_entries(checkpoint: Checkpoint, target_ids: list[int] | None = None) -> list[Entry]:
@@ -258,13 +276,7 @@ def resolution_figures(
     )  # fmt: skip
     cps = {resolution.pk: checkpoint} if checkpoint else {}
     rows = figures_for(targets, cps)
-    groups = list(resolution.groups.all())
-    by_group: dict[int | None, list[TargetRow]] = defaultdict(list)
-    for row in rows:
-        by_group[row.target.group_id].append(row)
-    grouped = [GroupFigures(g, by_group[g.pk], form) for g in groups if by_group.get(g.pk)]
-    if by_group.get(None) or not grouped:
-        grouped.insert(0, GroupFigures(None, by_group.get(None, []), form))
+    grouped = group_rows(rows, list(resolution.groups.all()), form)
     return ResolutionFigures(resolution, checkpoint, rows, form, grouped)
 
 
@@ -336,6 +348,7 @@ def dashboard(actor: Any, root: Any, year: int, kind: str) -> dict[str, Any]:
     (issue 6, item 5); units that have not reported by the deadline; the trend over the
     previous years. A bounded number of queries (asserted in the tests)."""
     scope = scope_for(actor)
+    term_kind = rules.checkpoint_allowed(rules.Horizon.TERM, kind)
     in_tree = subtree_q(root.path, "organization__path")
     res_qs = _resolutions_at(
         Resolution.objects.filter(in_tree).filter(organization__in=scope.orgs()), year, kind
@@ -353,6 +366,9 @@ def dashboard(actor: Any, root: Any, year: int, kind: str) -> dict[str, Any]:
     by_res: dict[int, list[TargetRow]] = defaultdict(list)
     for row in rows:
         by_res[row.target.resolution_id].append(row)
+    groups: dict[int, list[TargetGroup]] = defaultdict(list)
+    for g in TargetGroup.objects.filter(resolution__in=list(by_pk)):
+        groups[g.resolution_id].append(g)
     lines = []
     for r in resolutions_:
         r_rows = by_res.get(r.pk, [])
@@ -361,7 +377,7 @@ def dashboard(actor: Any, root: Any, year: int, kind: str) -> dict[str, Any]:
             OrgLine(
                 organization=r.organization, counts=counts, total=len(r_rows),
                 checkpoint=cps.get(r.pk), reported=any(x.activity for x in r_rows),
-                resolution=r, sentence=summary_sentence(counts),
+                resolution=r, sentence=resolution_sentence(group_rows(r_rows, groups[r.pk])),
             )
         )  # fmt: skip
     totals = count_statuses(x.status for x in rows)
@@ -381,7 +397,7 @@ def dashboard(actor: Any, root: Any, year: int, kind: str) -> dict[str, Any]:
         "total": len(rows),
         "sentence": sentence,
         "late": late,
-        "trend": trend(actor, root, year, kind),
+        "trend": [] if term_kind else trend(actor, root, year, kind),
     }
 
 

@@ -31,7 +31,15 @@ from dangbo.targets.forms import (
     TaskUpdateForm,
     TranscribeHeadForm,
 )
-from dangbo.targets.models import Checkpoint, Entry, Resolution, StatusOverride, Target, Task
+from dangbo.targets.models import (
+    Checkpoint,
+    Entry,
+    Resolution,
+    StatusOverride,
+    SubTarget,
+    Target,
+    Task,
+)
 from dangbo.targets.summary import Form
 
 STATUS_SERIES = [
@@ -146,9 +154,12 @@ def entry_record(
     target, _paths = _target(request, pk)
     checkpoint = get_object_or_404(Checkpoint, pk=checkpoint_id, resolution=target.resolution)
     checkpoint.resolution = target.resolution
-    cell = None
+    cell = share = None
     if org_id is not None:
-        cell = get_object_or_404(Organization, pk=org_id, subtargets__target=target)
+        share = get_object_or_404(
+            SubTarget.objects.select_related("organization"), target=target, organization_id=org_id
+        )
+        cell = share.organization
     if not permissions.can_record(scope_for(request.user), target, cell, checkpoint):
         raise PermissionDenied
     statuses = rules.statuses_at(target.resolution.horizon, checkpoint.kind)
@@ -167,7 +178,7 @@ def entry_record(
             return _after_record(request, target, checkpoint)
     return render(request, "targets/record.html",
                   {"target": target, "checkpoint": checkpoint, "form": form,
-                   "cell": cell})  # fmt: skip
+                   "cell": cell, "share": share})  # fmt: skip
 
 
 @login_required
@@ -253,14 +264,19 @@ def _dashboard_context(request: HttpRequest, org_id: int) -> dict[str, Any]:
 @login_required
 def dashboard(request: HttpRequest, org_id: int) -> HttpResponse:
     ctx = _dashboard_context(request, org_id)
-    series = [charts.Series(s.label, color) for s, color in STATUS_SERIES]
+    shown = [
+        (s, color)
+        for s, color in STATUS_SERIES
+        if ctx["totals"].get(s, 0) or not s.progress_only
+    ]
+    series = [charts.Series(s.label, color) for s, color in shown]
     lines = ctx["lines"]
     ctx["chart"] = charts.stacked_bars(
-        [(ln.organization.name, [ln.counts.get(s, 0) for s, _ in STATUS_SERIES]) for ln in lines],
+        [(ln.organization.name, [ln.counts.get(s, 0) for s, _ in shown]) for ln in lines],
         series, title=gettext("Chỉ tiêu theo kết quả — %(kind)s %(year)s")
         % {"kind": ctx["kind_label"], "year": ctx["year"]},
     )  # fmt: skip
-    ctx["trend_chart"] = charts.line_percent(
+    ctx["trend_chart"] = ctx["trend"] and charts.line_percent(
         [(str(t["year"]), t["percent"]) for t in ctx["trend"]],
         title=gettext("Tỷ lệ chỉ tiêu đạt và vượt qua các năm"),
     )
