@@ -306,3 +306,65 @@ def test_issue6_partial_rollup_is_marked_until_every_cell_reports(world, plan):
     row = next(r for r in resolution_figures(plan.resolution, plan.midyear).rows
                if r.target == plan.beds)  # fmt: skip
     assert not row.partial and row.value == Decimal(550)
+
+
+def test_issue6_item1_override_offers_only_the_statuses_of_the_checkpoint(client, world, plan):
+    from dangbo.core.errors import ValidationFailed
+
+    client.force_login(world.users["office"])
+    url = reverse("targets:override", args=[plan.project.pk, plan.midyear.pk])
+    html = client.get(url).content.decode()
+    assert (
+        'value="met"' in html and 'value="on_track"' not in html and 'value="no_data"' not in html
+    )
+    import pytest
+
+    with pytest.raises(ValidationFailed):
+        services.status_override_set(
+            actor=world.users["office"], target=plan.project, checkpoint=plan.midyear,
+            status="on_track", reason="giữa năm", version=0,
+        )  # fmt: skip
+
+
+# Issue 6 "done when": counts in any sentence equal the counts in the tables, for every random
+# set of statuses (the dashboard's status table and the summary sentence in each form).
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+from dangbo.targets.rules import Status  # noqa: E402
+from dangbo.targets.summary import Form, count_statuses, summary_sentence  # noqa: E402
+from dangbo.targets.views import status_table  # noqa: E402
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(list(Status)), max_size=40), st.sampled_from(list(Form)))
+def test_issue6_property_sentence_counts_equal_table_counts(statuses, form):
+    counts = count_statuses(statuses)
+    table = {label: n for label, n, _part in status_table(counts)}
+    sentence = summary_sentence(counts, form=form)
+    achieved = table["Đạt và vượt"]
+    assert achieved == table["trong đó vượt"] + table["trong đó đạt"]
+    assert sum(n for label, n, part in status_table(counts) if not part) == len(statuses)
+    if not statuses:
+        assert sentence.startswith("Chưa có")
+        return
+    assert sentence.startswith(f"Lãnh đạo thực hiện {len(statuses)} chỉ tiêu chủ yếu")
+    if form == Form.RATIO and achieved:
+        assert f"hoàn thành {achieved}/{len(statuses)} chỉ tiêu" in sentence
+    elif achieved and 0 < achieved < len(statuses):
+        verb = (
+            "đạt và vượt"
+            if table["trong đó vượt"] and table["trong đó đạt"]
+            else ("vượt" if table["trong đó vượt"] else "đạt")
+        )
+        assert f"thực hiện {verb} {achieved} chỉ tiêu" in sentence
+    for status, clause in (
+        (Status.NOT_STARTED, "chưa thực hiện {n} chỉ tiêu"),
+        (Status.NOT_MET, "có {n} chỉ tiêu chưa đạt"),
+        (Status.NO_DATA, "có {n} chỉ tiêu chưa có số liệu"),
+        (Status.BEHIND, "có {n} chỉ tiêu chưa đạt tiến độ"),
+    ):
+        n = counts[status]
+        if n and n < len(statuses):
+            assert clause.format(n=n) in sentence
+        assert table.get(status.label.capitalize(), 0) == n

@@ -106,6 +106,15 @@ class OverrideForm(forms.Form):
     # lock, see services.status_override_set).
     version = forms.IntegerField(widget=forms.HiddenInput, min_value=0)
 
+    def __init__(
+        self, *args: Any, statuses: list[rules.Status] | None = None, **kwargs: Any
+    ) -> None:
+        super().__init__(*args, **kwargs)
+        if statuses is not None:  # the statuses that can be chosen at this checkpoint
+            self.fields["status"].choices = [("", _("— bỏ ghi đè, dùng kết quả tính —"))] + [
+                (s.value, s.label.capitalize()) for s in statuses
+            ]
+
 
 class TaskUpdateForm(forms.Form):
     status = forms.ChoiceField(label=_("Tình trạng"), choices=[])

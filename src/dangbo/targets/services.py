@@ -455,6 +455,11 @@ def status_override_set(
             existing._history_user = actor  # type: ignore[attr-defined]
             existing.delete()
         return None
+    allowed = rules.statuses_at(target.resolution.horizon, checkpoint.kind)
+    if status not in allowed:
+        raise ValidationFailed(
+            {"status": [gettext("Kết quả này không dùng được ở kỳ báo cáo này.")]}
+        )
     if existing is None:
         override = StatusOverride(target=target, checkpoint=checkpoint)
         last = StatusOverride.history.filter(

@@ -199,7 +199,8 @@ def override(request: HttpRequest, pk: int, checkpoint_id: int) -> HttpResponse:
     initial = {"version": existing.version if existing else 0}
     if existing:
         initial["status"] = existing.status
-    form = OverrideForm(request.POST or None, initial=initial)
+    statuses = rules.statuses_at(target.resolution.horizon, checkpoint.kind)
+    form = OverrideForm(request.POST or None, initial=initial, statuses=statuses)
     if request.method == "POST" and form.is_valid():
         try:
             services.status_override_set(
@@ -265,9 +266,7 @@ def _dashboard_context(request: HttpRequest, org_id: int) -> dict[str, Any]:
 def dashboard(request: HttpRequest, org_id: int) -> HttpResponse:
     ctx = _dashboard_context(request, org_id)
     shown = [
-        (s, color)
-        for s, color in STATUS_SERIES
-        if ctx["totals"].get(s, 0) or not s.progress_only
+        (s, color) for s, color in STATUS_SERIES if ctx["totals"].get(s, 0) or not s.progress_only
     ]
     series = [charts.Series(s.label, color) for s, color in shown]
     lines = ctx["lines"]
