@@ -368,3 +368,24 @@ def test_issue6_property_sentence_counts_equal_table_counts(statuses, form):
         if n and n < len(statuses):
             assert clause.format(n=n) in sentence
         assert table.get(status.label.capitalize(), 0) == n
+
+
+def test_issue6_item7_reminders_before_the_deadline_once_per_share(world, plan):
+    from django.core.management import call_command
+
+    services.entry_record(
+        actor=world.users["secretary"], target_id=plan.beds.pk, checkpoint_id=plan.midyear.pk,
+        organization=world.cell_a, value=Decimal(300),
+    )  # fmt: skip
+    deadline = plan.midyear.deadline  # 10/07/2023
+    # Too early: nothing is due within 7 days.
+    assert services.remind_due(today=deadline - dt.timedelta(days=8)) == 0
+    # A week before: only cell B, which has not reported, is reminded — once.
+    assert services.remind_due(today=deadline - dt.timedelta(days=7)) == 1
+    assert services.remind_due(today=deadline - dt.timedelta(days=2)) == 0
+    reminder = Reminder.objects.get()
+    assert (reminder.organization, reminder.sent_by) == (world.cell_b, None)
+    # Past the deadline or frozen: no more automatic reminders.
+    assert services.remind_due(today=deadline + dt.timedelta(days=1)) == 0
+    call_command("remind", days=7)  # the daily command runs (today: nothing due in 2023)
+    assert Reminder.objects.count() == 1

@@ -46,8 +46,7 @@ from dangbo.targets.models import (
     TargetGroup,
     Task,
 )
-from dangbo.targets.queries import latest_entries
-from dangbo.targets.services import target_problems
+from dangbo.targets.services import frozen_figures, target_problems
 
 D = Decimal
 
@@ -688,21 +687,7 @@ def _entry(h: _Hospital, target: Target, cp: Checkpoint, report: R, **extra: Any
 
 def _freeze(cp: Checkpoint, freeze: Freeze, office_user: Any) -> None:
     """Chốt số liệu as ``services._freeze`` does, at a fixed time (no history user)."""
-    FrozenFigure.objects.bulk_create(
-        FrozenFigure(
-            checkpoint=cp,
-            target_id=e.target_id,
-            organization_id=e.organization_id,
-            value=e.value,
-            stated=e.stated,
-            done=e.done,
-            not_started=e.not_started,
-            assessed_status=e.assessed_status,
-            activity_recorded=True,
-            entry=e,
-        )  # fmt: skip
-        for e in latest_entries(cp)
-    )
+    FrozenFigure.objects.bulk_create(frozen_figures(cp))
     cp.frozen_at, cp.frozen_by = freeze.at, office_user
     cp.source_number, cp.source_date = freeze.source_number, freeze.source_date
     cp.save(update_fields=["frozen_at", "frozen_by", "source_number", "source_date"])

@@ -375,7 +375,10 @@ class Reminder(models.Model):
     organization = models.ForeignKey(
         "organizations.Organization", on_delete=models.CASCADE, related_name="target_reminders"
     )
-    sent_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT)
+    sent_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True,
+        help_text=_("Để trống: hệ thống tự nhắc trước hạn báo cáo (lệnh dangbo remind)."),
+    )  # fmt: skip
     sent_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:

@@ -11,7 +11,7 @@ from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.db.models import Max
+from django.db.models import Exists, F, Max, OuterRef
 from django.utils import timezone
 from django.utils.translation import gettext
 
@@ -296,10 +296,11 @@ def _status_of_report(
         ) from exc
 
 
-def _freeze(actor: Any, checkpoint: Checkpoint) -> None:
+def frozen_figures(checkpoint: Checkpoint) -> list[FrozenFigure]:
+    """The figures a freeze keeps: the newest report of each target and cell (unsaved)."""
     from dangbo.targets.queries import latest_entries
 
-    FrozenFigure.objects.bulk_create(
+    return [
         FrozenFigure(
             checkpoint=checkpoint,
             target_id=e.target_id,
@@ -313,7 +314,11 @@ def _freeze(actor: Any, checkpoint: Checkpoint) -> None:
             entry=e,
         )  # fmt: skip
         for e in latest_entries(checkpoint)
-    )
+    ]
+
+
+def _freeze(actor: Any, checkpoint: Checkpoint) -> None:
+    FrozenFigure.objects.bulk_create(frozen_figures(checkpoint))
     checkpoint.frozen_at = timezone.now()
     checkpoint.frozen_by = actor
     checkpoint._history_user = actor  # type: ignore[attr-defined]
@@ -506,3 +511,37 @@ def task_update(*, actor: Any, task_id: int, status: str, version: int, note: st
     if note.strip():
         TaskNote.objects.create(task=task, text=note, written_by=actor)
     return task
+
+
+REMIND_DAYS_BEFORE = 7
+
+
+@transaction.atomic
+def remind_due(*, today: Any, days: int = REMIND_DAYS_BEFORE) -> int:
+    """Reminders before the deadline (issue 6, item 7), sent by the system (``sent_by`` empty):
+    every cell with an unreported share at an open checkpoint due within ``days`` days, at most
+    once per cell, target and checkpoint. Run daily (``dangbo remind``); returns how many."""
+    import datetime as dt
+
+    due = Checkpoint.objects.filter(
+        frozen_at__isnull=True, deadline__gte=today, deadline__lte=today + dt.timedelta(days)
+    )
+    reported = Entry.objects.filter(
+        checkpoint_id=OuterRef("checkpoint_id"), target_id=OuterRef("target_id"),
+        organization_id=OuterRef("organization_id"),
+    )  # fmt: skip
+    reminded = Reminder.objects.filter(
+        checkpoint_id=OuterRef("checkpoint_id"), target_id=OuterRef("target_id"),
+        organization_id=OuterRef("organization_id"), sent_by__isnull=True,
+    )  # fmt: skip
+    pending = (
+        SubTarget.objects.filter(target__resolution__checkpoints__in=due)
+        .annotate(checkpoint_id=F("target__resolution__checkpoints__id"))
+        .annotate(done=Exists(reported), sent=Exists(reminded))
+        .filter(done=False, sent=False)
+        .values_list("target_id", "checkpoint_id", "organization_id")
+    )
+    made = Reminder.objects.bulk_create(
+        Reminder(target_id=t, checkpoint_id=c, organization_id=o) for t, c, o in pending
+    )
+    return len(made)
