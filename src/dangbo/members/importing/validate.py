@@ -449,7 +449,8 @@ def plan_import(rows: Sequence[RawRow], lookups: Lookups) -> Plan:
         planned, errors = plan_row(raw, lookups, state)
         if errors:
             plan.errors.extend(errors)
-        elif planned is not None:
+        else:
+            assert planned is not None  # plan_row returns a row whenever it finds no error
             plan.rows.append(planned)
     if not rows and not plan.errors:
         message = _("Tệp không có dòng dữ liệu nào dưới dòng tiêu đề. Nhập mỗi đảng viên một dòng.")
