@@ -8,6 +8,7 @@ import re
 from decimal import Decimal
 from io import BytesIO
 
+import pytest
 from django.urls import reverse
 
 from dangbo.targets import services
@@ -113,6 +114,12 @@ def test_defect2_dalt_va_vuot_is_exceeded_plus_met_on_page_and_export(client, wo
     assert api["counts"]["achieved"] == 2
     assert (api["counts"]["exceeded"], api["counts"]["met"]) == (1, 1)
     assert "thực hiện đạt và vượt 2 chỉ tiêu" in api["summary"]
+    split = client.get(
+        f"/api/resolutions/{plan.resolution.pk}/targets?checkpoint=midyear&form=split"
+    ).json()["summary"]
+    assert "thực hiện đạt và vượt 2 chỉ tiêu (vượt 1, đạt 1)" in split
+    bad = client.get(f"/api/resolutions/{plan.resolution.pk}/targets?form=nonsense")
+    assert bad.status_code == 422
 
 
 def _text_table(html: str, table_id: str) -> list[list[str]]:
@@ -389,3 +396,47 @@ def test_issue6_item7_reminders_before_the_deadline_once_per_share(world, plan):
     assert services.remind_due(today=deadline + dt.timedelta(days=1)) == 0
     call_command("remind", days=7)  # the daily command runs (today: nothing due in 2023)
     assert Reminder.objects.count() == 1
+
+
+NEW_PAGES = {
+    # name: (url args builder, {role: expected GET status})
+    "target_split": (
+        lambda p, w: reverse("targets:target", args=[p.beds.pk]),
+        {"admin": 200, "office": 200, "secretary": 200, "reader": 200, "member": 404,
+         "communications": 404, "other_office": 404},
+    ),
+    "target_unassigned": (
+        lambda p, w: reverse("targets:target", args=[p.infections.pk]),
+        {"admin": 200, "office": 200, "secretary": 404, "reader": 200, "member": 404,
+         "communications": 404, "other_office": 404},
+    ),
+    "record_cell_a": (
+        lambda p, w: reverse("targets:record_cell", args=[p.beds.pk, p.midyear.pk, w.cell_a.pk]),
+        {"admin": 200, "office": 200, "secretary": 200, "reader": 403, "member": 404,
+         "communications": 404, "other_office": 404},
+    ),
+    "freeze": (
+        lambda p, w: reverse("targets:freeze", args=[p.midyear.pk]),
+        {"admin": 200, "office": 200, "secretary": 404, "reader": 403, "member": 404,
+         "communications": 404, "other_office": 404},
+    ),
+    "transcribe": (
+        lambda p, w: reverse("targets:transcribe", args=[p.annual.pk]),
+        {"admin": 200, "office": 200, "secretary": 404, "reader": 403, "member": 404,
+         "communications": 404, "other_office": 404},
+    ),
+    "group_create": (
+        lambda p, w: reverse("targets:group_create", args=[p.resolution.pk]),
+        {"admin": 200, "office": 200, "secretary": 404, "reader": 403, "member": 404,
+         "communications": 404, "other_office": 404},
+    ),
+}  # fmt: skip
+
+
+@pytest.mark.parametrize("page", sorted(NEW_PAGES))
+def test_issue6_new_pages_answer_404_outside_the_scope_and_403_read_only(client, world, plan, page):
+    url_of, expected = NEW_PAGES[page]
+    url = url_of(plan, world)
+    for role, status in expected.items():
+        client.force_login(world.users[role])
+        assert client.get(url).status_code == status, (page, role)

@@ -20,6 +20,7 @@ from dangbo.core.numbers import NumberError, format_number, parse_number
 from dangbo.organizations.models import Organization
 from dangbo.targets import permissions, queries, rules, services
 from dangbo.targets.models import Checkpoint, Resolution, SubTarget, Target
+from dangbo.targets.summary import Form
 
 router = Router(tags=["targets"])
 
@@ -155,10 +156,17 @@ def list_resolutions(request: HttpRequest, year: int | None = None) -> list[Reso
 
 
 @router.get("/resolutions/{resolution_id}/targets", response=FiguresOut)
-def resolution_targets(request: HttpRequest, resolution_id: int, checkpoint: str = "midyear"):  # type: ignore[no-untyped-def]
+def resolution_targets(  # type: ignore[no-untyped-def]
+    request: HttpRequest,
+    resolution_id: int,
+    checkpoint: str = "midyear",
+    form: Form = Form.COMBINED,
+):
+    """Figures of a resolution at a checkpoint; ``form`` picks how the summary sentence counts
+    (combined "đạt và vượt 7", split "(vượt 5, đạt 2)", ratio "hoàn thành 7/13")."""
     res = _resolution(request, resolution_id)
     cp = res.checkpoints.filter(kind=checkpoint).first()
-    figures = queries.resolution_figures(res, cp)
+    figures = queries.resolution_figures(res, cp, form)
     return FiguresOut(
         resolution_id=res.pk,
         horizon=res.horizon,
