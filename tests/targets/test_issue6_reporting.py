@@ -440,3 +440,20 @@ def test_issue6_new_pages_answer_404_outside_the_scope_and_403_read_only(client,
     for role, status in expected.items():
         client.force_login(world.users[role])
         assert client.get(url).status_code == status, (page, role)
+
+
+def test_resolution_and_target_pages_take_a_constant_number_of_queries(client, world, plan):
+    """No query per target row (the permission predicates read the resolution's organization
+    from the one loaded for the page)."""
+    client.force_login(world.users["office"])
+    urls = [
+        reverse("targets:resolution", args=[plan.resolution.pk]) + "?ky=midyear",
+        reverse("targets:dashboard", args=[world.hospital.pk]) + "?nam=2023&ky=midyear",
+    ]
+    before = [_count_queries(client, u) for u in urls]
+    for i in range(20):
+        Target.objects.create(
+            resolution=plan.resolution, position=20 + i, title=f"Thêm {i}", kind="numeric",
+            planned=10, responsible_member=plan.head_member,
+        )  # fmt: skip
+    assert [_count_queries(client, u) for u in urls] == before

@@ -220,7 +220,10 @@ def figures_for(targets: list[Target], checkpoints: dict[int, Checkpoint]) -> li
         )
         for e in Entry.objects.filter(id__in=last):
             own[(e.checkpoint_id, e.target_id)] = e
-    aggs = {**_rollups(frozen_ids, True), **_rollups(open_ids, False)} if checkpoints else {}
+    aggs = {
+        **(_rollups(frozen_ids, True) if frozen_ids else {}),
+        **(_rollups(open_ids, False) if open_ids else {}),
+    }
     overrides = {
         (o.checkpoint_id, o.target_id): o
         for o in StatusOverride.objects.filter(
@@ -270,10 +273,11 @@ def resolution_figures(
     """The resolution page: every target with its figure, grouped (issue 6, item 5)."""
     targets = list(
         resolution.targets.select_related(
-            "resolution", "group", "responsible_organization", "responsible_department",
-            "responsible_member",
+            "group", "responsible_organization", "responsible_department", "responsible_member"
         )
-    )  # fmt: skip
+    )
+    for t in targets:
+        t.resolution = resolution  # with its organization: the predicates read it per row
     cps = {resolution.pk: checkpoint} if checkpoint else {}
     rows = figures_for(targets, cps)
     grouped = group_rows(rows, list(resolution.groups.all()), form)
