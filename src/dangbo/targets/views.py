@@ -395,10 +395,20 @@ def task_update(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 def _writable_org(request: HttpRequest, pk: int) -> Organization:
+    """An organization whose resolutions and tasks the actor sets up (the office's)."""
     org = _readable_org(request, pk)
-    if not scope_for(request.user).can_edit_org(org):
+    if not permissions.can_assign_tasks(scope_for(request.user), org):
         raise PermissionDenied
     return org
+
+
+def _managed(request: HttpRequest, pk: int) -> Resolution:
+    """A resolution the actor manages (``permissions.can_manage``: the same predicate shows the
+    links on its page); 404 outside the scope, 403 read-only."""
+    res = _resolution(request, pk)
+    if not permissions.can_manage(scope_for(request.user), res):
+        raise PermissionDenied
+    return res
 
 
 @login_required
@@ -415,8 +425,7 @@ def resolution_create(request: HttpRequest, org_id: int) -> HttpResponse:
 
 @login_required
 def target_create(request: HttpRequest, pk: int) -> HttpResponse:
-    res = _resolution(request, pk)
-    _writable_org(request, res.organization_id)
+    res = _managed(request, pk)
     form = TargetForm(request.POST or None, resolution=res)
     if request.method == "POST" and form.is_valid():
         data = dict(form.cleaned_data)
@@ -435,8 +444,7 @@ def target_create(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 def checkpoint_create(request: HttpRequest, pk: int) -> HttpResponse:
-    res = _resolution(request, pk)
-    _writable_org(request, res.organization_id)
+    res = _managed(request, pk)
     form = CheckpointForm(request.POST or None, resolution=res)
     if request.method == "POST" and form.is_valid():
         try:
@@ -622,8 +630,7 @@ def text_cell(value: str) -> str:
 
 @login_required
 def group_create(request: HttpRequest, pk: int) -> HttpResponse:
-    res = _resolution(request, pk)
-    _writable_org(request, res.organization_id)
+    res = _managed(request, pk)
     form = GroupForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         services.group_create(actor=request.user, resolution=res, **form.cleaned_data)
