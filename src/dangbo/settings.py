@@ -4,6 +4,8 @@ DATABASE_URL   sqlite:///… (default: var/dangbo.sqlite3) or postgres://user:pa
 SECRET_KEY     required when DEBUG is off
 DEBUG          "1"/"true" to enable (default off; `make run` turns it on)
 ALLOWED_HOSTS  comma-separated (default: localhost,127.0.0.1)
+DANGBO_HOME    the folder holding var/ (default: the checkout); DANGBO_VAR the data folder itself
+DANGBO_HTTPS   "1" behind a TLS reverse proxy: proxy header, HTTPS redirect, HSTS, secure cookies
 """
 
 from __future__ import annotations
@@ -16,7 +18,9 @@ from csp.constants import NONCE, SELF
 from django.utils.translation import gettext_lazy as _
 
 BASE_DIR = Path(__file__).resolve().parent
-PROJECT_DIR = Path(os.environ.get("DANGBO_HOME", Path.cwd()))
+# The data directory does not depend on where a command is started from (issue 7): the
+# checkout (src layout: two levels above this package) unless DANGBO_HOME says otherwise.
+PROJECT_DIR = Path(os.environ.get("DANGBO_HOME", BASE_DIR.parent.parent))
 VAR_DIR = Path(os.environ.get("DANGBO_VAR", PROJECT_DIR / "var"))
 
 
@@ -164,8 +168,19 @@ MEDIA_ROOT = VAR_DIR / "media"
 IMPORT_DIR = VAR_DIR / "imports"
 
 SESSION_COOKIE_HTTPONLY = True
-SESSION_COOKIE_SECURE = env_bool("SECURE_COOKIES")
-CSRF_COOKIE_SECURE = env_bool("SECURE_COOKIES")
+# Behind the hospital's TLS-terminating reverse proxy (nginx): DANGBO_HTTPS=1 trusts its
+# X-Forwarded-Proto header, redirects plain HTTP and sends HSTS (DANGBO_HSTS_SECONDS, default
+# one year; start with a small value when first enabling it). SECURE_COOKIES alone still works.
+HTTPS = env_bool("DANGBO_HTTPS")
+SESSION_COOKIE_SECURE = HTTPS or env_bool("SECURE_COOKIES")
+CSRF_COOKIE_SECURE = HTTPS or env_bool("SECURE_COOKIES")
+if HTTPS:
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+    SECURE_SSL_REDIRECT = True
+    SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
+    SECURE_HSTS_SECONDS = int(os.environ.get("DANGBO_HSTS_SECONDS", "31536000"))
+    # HSTS covers dangbo's own host and the names below it, never the hospital's other sites.
+    SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("DANGBO_HSTS_SUBDOMAINS", True)
 X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
@@ -198,7 +213,9 @@ LOGGING = {
 
 # Lock out by user name only: a hospital's office PCs share one NAT address, so locking by IP
 # would lock out the whole committee office after one person's mistakes.
-SILENCED_SYSTEM_CHECKS = ["axes.W006"]
+# axes.W006: lockout by user name only (README). security.W021: HSTS preload is for public
+# domains submitted to the browsers' list; dangbo runs on a hospital's LAN host name.
+SILENCED_SYSTEM_CHECKS = ["axes.W006", "security.W021"]
 
 # Tests and development serve static files straight from the apps (no collectstatic).
 WHITENOISE_USE_FINDERS = DEBUG or env_bool("DANGBO_TESTING")

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 from dangbo.members import rules
@@ -26,11 +26,21 @@ def test_charter_art5_due_within_window_and_overdue_included():
     assert not rules.probation_due(D(2025, 12, 20), "full", today, 60)
 
 
-@given(st.dates(min_value=D(1950, 1, 1), max_value=D(2030, 1, 1)), st.integers(0, 400))
-def test_sql_window_agrees_with_rule(admitted, within):
-    today = D(2026, 11, 23)
+@given(
+    st.dates(min_value=D(1950, 1, 1), max_value=D(2030, 1, 1)),
+    st.dates(min_value=D(1951, 1, 1), max_value=D(2031, 1, 1)),
+    st.integers(0, 400),
+)
+@example(D(2024, 2, 29), D(2024, 12, 30), 60)  # issue 7 defect 5: due, and in the SQL window
+def test_sql_window_agrees_with_rule(admitted, today, within):
     in_window = admitted <= rules.admitted_window_for_due(today, within)
     assert in_window == rules.probation_due(admitted, "probationary", today, within)
+
+
+def test_issue7_defect5_leap_day_admission_is_in_the_due_list_window():
+    today = D(2024, 12, 30)
+    assert rules.probation_due(D(2024, 2, 29), "probationary", today, 60)
+    assert rules.admitted_window_for_due(today, 60) == D(2024, 2, 29)
 
 
 def test_G3_card_number_is_eight_digits():

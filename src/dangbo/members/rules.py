@@ -36,9 +36,16 @@ def probation_due(admitted_on: dt.date, status: str, today: dt.date, within_days
 
 
 def admitted_window_for_due(today: dt.date, within_days: int) -> dt.date:
-    """Latest admission date whose probation ends by today + within_days (for SQL filters)."""
+    """Latest admission date whose probation ends by today + within_days (for SQL filters).
+
+    ``add_months`` clamps to the month's end (29/02/2024 + 12 months = 28/02/2025), so it has
+    no exact inverse: start from 12 months before the limit and step forward while the next
+    day still ends in time (at most 3 days, around the end of February) — issue 7, defect 5."""
     limit = today + dt.timedelta(days=within_days)
-    return add_months(limit, -PROBATION_MONTHS)
+    latest = add_months(limit, -PROBATION_MONTHS)
+    while probation_ends_on(latest + dt.timedelta(days=1)) <= limit:
+        latest += dt.timedelta(days=1)
+    return latest
 
 
 def valid_card_number(value: str) -> bool:
