@@ -6,6 +6,7 @@ DEBUG          "1"/"true" to enable (default off; `make run` turns it on)
 ALLOWED_HOSTS  comma-separated (default: localhost,127.0.0.1)
 DANGBO_HOME    the folder holding var/ (default: the checkout); DANGBO_VAR the data folder itself
 DANGBO_HTTPS   "1" behind a TLS reverse proxy: proxy header, HTTPS redirect, HSTS, secure cookies
+DANGBO_TRUSTED_PROXIES  comma-separated proxy addresses/networks whose X-Forwarded-For is read
 """
 
 from __future__ import annotations
@@ -65,6 +66,7 @@ INSTALLED_APPS = [
     "dangbo.organizations",
     "dangbo.members",
     "dangbo.targets",
+    "dangbo.dashboard",
     "dangbo.demo",
 ]
 
@@ -98,7 +100,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "csp.context_processors.nonce",
-                "dangbo.core.context_processors.navigation",
+                "dangbo.dashboard.context_processors.navigation",
             ],
             "builtins": [
                 "django.templatetags.i18n",
@@ -181,6 +183,12 @@ if HTTPS:
     SECURE_HSTS_SECONDS = int(os.environ.get("DANGBO_HSTS_SECONDS", "31536000"))
     # HSTS covers dangbo's own host and the names below it, never the hospital's other sites.
     SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("DANGBO_HSTS_SUBDOMAINS", True)
+# Client IPs (the reveal log): addresses or networks of the reverse proxies in front of dangbo,
+# comma-separated (e.g. "127.0.0.1,::1" for nginx on the same host). A request from one of them
+# is logged with the right-most address of X-Forwarded-For that is not a trusted proxy (see
+# core.clientip). Default: none, so REMOTE_ADDR only and the header, which the client can
+# forge, is never read.
+DANGBO_TRUSTED_PROXIES = env_list("DANGBO_TRUSTED_PROXIES", "")
 X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"

@@ -3,7 +3,7 @@ from django.http import HttpResponse
 from django.urls import include, path
 
 from dangbo.api.urls import api
-from dangbo.core import views as core_views
+from dangbo.dashboard import views as dashboard_views
 
 
 def healthz(request):  # the bare page the benchmarks compare against
@@ -11,7 +11,7 @@ def healthz(request):  # the bare page the benchmarks compare against
 
 
 urlpatterns = [
-    path("", core_views.home, name="home"),
+    path("", dashboard_views.home, name="home"),
     path("healthz", healthz, name="healthz"),
     path("i18n/", include("django.conf.urls.i18n")),
     path("tai-khoan/", include("dangbo.accounts.urls")),

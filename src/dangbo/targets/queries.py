@@ -596,3 +596,60 @@ def tasks(actor: Any, organization: Any) -> QuerySet[Task]:
 def is_overdue(task: Task, today: dt.date) -> bool:
     return bool(task.deadline and task.deadline < today and task.status in (
         TaskStatus.OPEN, TaskStatus.IN_PROGRESS))  # fmt: skip
+
+
+AGENDA_DAYS = 30
+
+
+@dataclass
+class DueCheckpoint:
+    checkpoint: Checkpoint
+    unreported_cells: int
+    today: dt.date
+
+    @property
+    def overdue(self) -> bool:
+        return self.checkpoint.deadline < self.today
+
+
+def office_agenda(actor: Any, today: dt.date, days: int = AGENDA_DAYS) -> dict[str, Any]:
+    """What the office has to see to (issue 7, item 4): open checkpoints of the resolutions it
+    manages that are due within ``days`` days or overdue, with the number of cells' shares not
+    reported yet; open tasks it assigned that are due or overdue. Four queries."""
+    managed = scope_for(actor).orgs(write=True)
+    horizon = today + dt.timedelta(days=days)
+    checkpoints = list(
+        Checkpoint.objects.filter(
+            frozen_at__isnull=True, resolution__organization__in=managed, deadline__lte=horizon
+        )
+        .select_related("resolution__organization")
+        .order_by("deadline", "id")[:20]
+    )
+    assigned = dict(
+        SubTarget.objects.filter(target__resolution__in={c.resolution_id for c in checkpoints})
+        .values("target__resolution_id")
+        .annotate(n=Count("pk"))
+        .values_list("target__resolution_id", "n")
+    )
+    reported = Counter(
+        cp
+        for cp, _target, _org in Entry.objects.filter(
+            checkpoint__in=checkpoints, organization__isnull=False, is_correction=False
+        )
+        .values_list("checkpoint_id", "target_id", "organization_id")
+        .distinct()
+    )
+    tasks_due = list(
+        Task.objects.filter(
+            organization__in=managed,
+            status__in=(TaskStatus.OPEN, TaskStatus.IN_PROGRESS),
+            deadline__lte=horizon,
+        )
+        .select_related("organization", "responsible_organization", "responsible_department")
+        .order_by("deadline", "id")[:20]
+    )
+    due = [
+        DueCheckpoint(c, assigned.get(c.resolution_id, 0) - reported.get(c.pk, 0), today)
+        for c in checkpoints
+    ]
+    return {"checkpoints": due, "tasks": tasks_due}

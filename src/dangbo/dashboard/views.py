@@ -1,3 +1,12 @@
+"""The home page, one per role (issue 7, item 4).
+
+- The office (writes an organization): what is due — checkpoints due or overdue with the cells
+  that have not reported, tasks it assigned that are due, members whose probation ends soon.
+- A cell's secretary: her cell, her cell's reporting work and its tasks due.
+- A member: her own reporting work and her record.
+- A superior reader: the counts of the subtree.
+Every list comes from the app that owns it, scoped to the actor."""
+
 from __future__ import annotations
 
 from django.contrib.auth.decorators import login_required
@@ -6,23 +15,24 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 
 from dangbo.accounts.scope import scope_for
+from dangbo.organizations.models import Organization
 from dangbo.organizations.queries import scope_summary
+from dangbo.targets.queries import office_agenda, report_items
 
 
 @login_required
 def home(request: HttpRequest) -> HttpResponse:
-    # The reporting work of the actor (issue 6, item 7). The home page combines apps; issue 7
-    # moves it out of ``core`` into a top app of its own.
-    from dangbo.targets.queries import report_items
-
     scope = scope_for(request.user)
     items = [i for i in report_items(request.user) if not i.reported]
     if not scope.sees_organizations and scope.own_member_ids and not items:
         return redirect("members:detail", pk=scope.own_member_ids[0])
     today = timezone.localdate()
+    writes = bool(scope.write_paths) or scope.is_admin
     context = {
         "summary": scope_summary(request.user, today) if scope.sees_organizations else None,
         "items": items,
+        "agenda": office_agenda(request.user, today) if writes else None,
+        "own_orgs": list(Organization.objects.filter(path__in=scope.write_paths)[:5]),
         "own_member_id": scope.own_member_ids[0] if scope.own_member_ids else None,
     }
-    return render(request, "core/home.html", context)
+    return render(request, "dashboard/home.html", context)
