@@ -16,7 +16,7 @@ from django.db.models.functions import Coalesce, Concat
 from dangbo.accounts.scope import scope_for, subtree_q
 from dangbo.members.models import ACTIVE_STATUSES, Member
 from dangbo.members.queries import probation_due_q
-from dangbo.organizations.models import CELL_KINDS, Organization
+from dangbo.organizations.models import CELL_KINDS, CommitteeMembership, Organization, Term
 
 
 def _subtree_of_outer(field_name: str) -> Q:
@@ -97,19 +97,23 @@ def ancestors(org: Organization) -> list[Organization]:
     return list(Organization.objects.filter(path__in=steps).order_by("path")) if steps else []
 
 
-def current_committee_roles(org: Organization) -> QuerySet[Any]:
-    """Memberships of the organization's latest term's executive committee."""
-    from dangbo.organizations.models import CommitteeMembership
+def current_term(org: Organization, today: dt.date) -> Term | None:
+    """The organization's latest term that has begun by ``today`` (one query)."""
+    terms = Term.objects.filter(organization=org, starts_on__lte=today)
+    return terms.order_by("-starts_on").first()
 
-    return (
-        CommitteeMembership.objects.filter(
-            committee__term__organization=org,
-            ends_on__isnull=True,
-            committee__term__ends_on__isnull=True,
-        )  # fmt: skip
+
+def committee_seats(term: Term, today: dt.date) -> list[tuple[Any, str, str, str]]:
+    """(member, role, committee kind, name sort key) of the term's seats still held on
+    ``today`` (or on the term's last day, for a term that has ended), one query; order them
+    with ``rules.protocol_order``."""
+    cutoff = min(today, term.ends_on) if term.ends_on else today
+    rows = (
+        CommitteeMembership.objects.filter(committee__term=term)
+        .filter(Q(ends_on__isnull=True) | Q(ends_on__gte=cutoff))
         .select_related("member", "committee")
-        .order_by("role", "member__sort_key")
     )
+    return [(r.member, r.role, r.committee.kind, r.member.sort_key) for r in rows]
 
 
 def ancestor_paths(path: str, steplen: int = Organization.steplen) -> list[str]:

@@ -3,14 +3,16 @@ from __future__ import annotations
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
+from django.utils import timezone
 
 from dangbo.accounts.scope import scope_for
 from dangbo.core.pagination import paginate
+from dangbo.core.text import clip_query
 from dangbo.members.listing import ROW_FIELDS
 from dangbo.members.queries import cell_members, search
 from dangbo.organizations import queries
 from dangbo.organizations.models import Organization
-from dangbo.organizations.rules import position_title
+from dangbo.organizations.rules import position_title, protocol_order
 
 
 @login_required
@@ -28,11 +30,14 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
     scope = scope_for(request.user)
     if not scope.can_view_org(org):
         raise Http404
-    q = request.GET.get("q", "").strip()
+    q = clip_query(request.GET.get("q", ""))  # ~1,000 words once answered 500
     members = cell_members(request.user, org)
     if q:
         members = search(request.user, q, base=members)
-    roles = [(m, position_title(m.role, org.kind)) for m in queries.current_committee_roles(org)]
+    today = timezone.localdate()
+    term = None if request.htmx else queries.current_term(org, today)
+    seats = queries.committee_seats(term, today) if term else []
+    roles = [(m, position_title(role, org.kind)) for m, role in protocol_order(seats)]
     page = paginate(request, members, values=ROW_FIELDS)  # tuples: see members/listing
     children = list(Organization.objects.get_children(org)) if org.numchild else []
     queries.add_member_counts(children)
@@ -43,6 +48,7 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
         "q": q,
         "ancestors": [a for a in queries.ancestors(org) if scope.can_view_org(a)],
         "children": children,
+        "term": term,
         "roles": roles,
         "can_edit": scope.can_edit_org(org),
     }

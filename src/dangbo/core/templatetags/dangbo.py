@@ -41,3 +41,9 @@ def vnnum(value: object) -> str:
     except InvalidOperation:
         return str(value)
     return format_number(number) if number.is_finite() else str(value)
+
+
+@register.filter
+def startswith(value: object, prefix: object) -> bool:
+    """``{% if request.path|startswith:url %}``: the menu marks the section being shown."""
+    return str(value).startswith(str(prefix))
