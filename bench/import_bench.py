@@ -177,7 +177,7 @@ def member_values(i: int, rng: random.Random, codes: list[str]) -> list[object]:
     born = dt.date(1955, 1, 1) + dt.timedelta(days=rng.randrange(0, 365 * 45))
     admitted = born + dt.timedelta(days=365 * 19 + rng.randrange(0, 365 * 20))
     admitted = min(admitted, dt.date(2025, 12, 31))
-    full = rng.random() < 0.9
+    full = rng.random() < 0.9 and admitted + dt.timedelta(days=366) < dt.date.today()
     full_on = admitted + dt.timedelta(days=366) if full else None
     as_text = i % 2 == 0  # half the dates typed as text, half real Excel dates
     fmt: Callable[[dt.date | None], object] = (

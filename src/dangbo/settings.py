@@ -61,6 +61,7 @@ INSTALLED_APPS = [
     "rules",
     "axes",
     "csp",
+    "ninja",  # Swagger UI's files for /api/docs from /static/ninja/, not from a CDN
     "dangbo.core",
     "dangbo.accounts",
     "dangbo.organizations",
@@ -84,6 +85,7 @@ MIDDLEWARE = [
     "django_htmx.middleware.HtmxMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
     "axes.middleware.AxesMiddleware",
+    "dangbo.core.middleware.ErrorPagesMiddleware",  # last: sees the view's exceptions first
 ]
 
 ROOT_URLCONF = "dangbo.urls"
@@ -176,6 +178,7 @@ SESSION_COOKIE_HTTPONLY = True
 HTTPS = env_bool("DANGBO_HTTPS")
 SESSION_COOKIE_SECURE = HTTPS or env_bool("SECURE_COOKIES")
 CSRF_COOKIE_SECURE = HTTPS or env_bool("SECURE_COOKIES")
+CSRF_FAILURE_VIEW = "dangbo.core.error_views.csrf_failure"  # Vietnamese, with the menu
 if HTTPS:
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
     SECURE_SSL_REDIRECT = True

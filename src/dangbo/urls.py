@@ -10,6 +10,9 @@ def healthz(request):  # the bare page the benchmarks compare against
     return HttpResponse("ok", content_type="text/plain")
 
 
+# A locked database met outside a view (say by the session middleware) is the 503 busy page.
+handler500 = "dangbo.core.error_views.server_error"
+
 urlpatterns = [
     path("", dashboard_views.home, name="home"),
     path("healthz", healthz, name="healthz"),

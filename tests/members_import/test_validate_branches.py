@@ -161,3 +161,15 @@ def test_referenced_codes_and_cards_skip_blank_and_invalid_cells():
     codes, cards = referenced(rows)
     assert codes == {"bva-noi", "BVA-NOI", "BVB-SAN"}
     assert cards == {"01234567", "87654321"}
+
+
+def test_a_masked_number_keeps_the_stored_one_and_tells_nothing_of_a_new_member():
+    """The masked export writes "•••••678": re-imported, it keeps the stored card and citizen-ID
+    numbers (issue 7, defect 4 follow-up); for a new member it is no number at all."""
+    existing = stored(1, card_number="12345678", citizen_id="001075000111")
+    plan = plan_import(
+        [raw(2, card_number="•••••678", citizen_id="•••••••••111")], lookups(existing)
+    )
+    assert plan.ok and [r.action for r in plan.rows] == ["same"]
+    new = plan_import([raw(2, citizen_id="•••••••••111")], lookups())
+    assert new.ok and new.rows[0].data.citizen_id == "" and new.rows[0].data.card_number is None

@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
+from django.contrib.auth.decorators import login_required
+from django.db.models import QuerySet
 from django.http import Http404, HttpRequest
 from django.shortcuts import get_object_or_404
 from ninja import NinjaAPI, Schema
@@ -11,13 +14,34 @@ from ninja.pagination import PageNumberPagination, paginate
 from ninja.security import django_auth
 
 from dangbo.accounts.scope import scope_for
+from dangbo.core.pagination import page_number
+from dangbo.core.text import clip_query
 from dangbo.members import queries as member_queries
 from dangbo.members.models import Member
 from dangbo.organizations import queries as org_queries
 from dangbo.organizations.models import Organization
 
-api = NinjaAPI(title="dangbo API", version="1", auth=django_auth, urls_namespace="api")
+# The docs page (Swagger UI) and its schema are for logged-in users; the page loads Swagger's
+# files from /static/ninja/ ("ninja" in INSTALLED_APPS), never from a CDN, and runs no inline
+# script, so it works under the CSP on a LAN without internet (issue 7, defect 14).
+api = NinjaAPI(
+    title="dangbo API",
+    version="1",
+    auth=django_auth,
+    urls_namespace="api",
+    docs_decorator=login_required,
+)
 api.add_router("/", "dangbo.targets.api.router")
+
+
+class Pages(PageNumberPagination):
+    """Ninja's page numbers, with a page past the end (even beyond 64 bits) an empty page."""
+
+    def paginate_queryset(
+        self, queryset: QuerySet[Any], pagination: Any, request: HttpRequest, **params: Any
+    ) -> Any:
+        pagination = pagination.model_copy(update={"page": page_number(pagination.page)})
+        return super().paginate_queryset(queryset, pagination, request, **params)
 
 
 class OrganizationOut(Schema):
@@ -57,15 +81,16 @@ class OrganizationPage(Schema):
 def list_organizations(request: HttpRequest, page: int = 1) -> dict[str, object]:
     """Organizations in the caller's scope, tree order, 100 a page, with subtree member counts."""
     qs = org_queries.tree(request.user)
-    start = (max(page, 1) - 1) * 100
+    start = (page_number(page) - 1) * 100
     items = list(qs[start : start + 100])
     org_queries.add_member_counts(items)
     return {"items": items, "count": qs.count()}
 
 
 @api.get("/organizations/{org_id}/members", response=list[MemberOut], tags=["members"])
-@paginate(PageNumberPagination, page_size=50)
+@paginate(Pages, page_size=50)
 def organization_members(request: HttpRequest, org_id: int, q: str = ""):  # type: ignore[no-untyped-def]
+    q = clip_query(q)
     org = get_object_or_404(Organization, pk=org_id)
     if not scope_for(request.user).can_view_org(org):
         raise Http404
@@ -74,9 +99,9 @@ def organization_members(request: HttpRequest, org_id: int, q: str = ""):  # typ
 
 
 @api.get("/members", response=list[MemberOut], tags=["members"])
-@paginate(PageNumberPagination, page_size=50)
+@paginate(Pages, page_size=50)
 def search_members(request: HttpRequest, q: str):  # type: ignore[no-untyped-def]
-    return member_queries.search(request.user, q)
+    return member_queries.search(request.user, clip_query(q))
 
 
 @api.get("/members/{member_id}", response=MemberOut, tags=["members"])

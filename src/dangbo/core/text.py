@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-__all__ = ["fold", "name_sort_key", "nfc", "split_name", "normalize_name"]
+__all__ = ["clip_query", "fold", "name_sort_key", "nfc", "split_name", "normalize_name"]
 
 _WS = re.compile(r"\s+")
 
@@ -46,6 +46,19 @@ def nfc(text: str | None) -> str:
     if not text:
         return ""
     return _WS.sub(" ", unicodedata.normalize("NFC", text)).strip()
+
+
+# A search box holds a name, a card number or a department: a few words. Longer input is cut
+# (a query of ~1,000 words built an SQL expression deeper than SQLite allows: issue 7, defect 12).
+QUERY_MAX_CHARS = 200
+QUERY_MAX_WORDS = 20
+
+
+def clip_query(text: str | None) -> str:
+    """Search input as used: NFC, single spaces, at most ``QUERY_MAX_WORDS`` words and
+    ``QUERY_MAX_CHARS`` characters."""
+    words = nfc(text[: QUERY_MAX_CHARS * 4] if text else text).split(" ")
+    return " ".join(words[:QUERY_MAX_WORDS])[:QUERY_MAX_CHARS].strip()
 
 
 def normalize_name(text: str | None) -> str:

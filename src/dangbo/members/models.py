@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -123,11 +125,27 @@ class StatusChange(models.Model):
         return f"{self.member} {self.status} {self.changed_on}"
 
 
-class SensitiveReveal(models.Model):
-    """Every reveal of a masked field (card number, citizen ID) is logged."""
+class RevealChannel(models.TextChoices):
+    PAGE = "page", _("Trang hồ sơ")
+    EXPORT = "export", _("Xuất Excel")
 
-    member = models.ForeignKey(Member, on_delete=models.CASCADE, related_name="reveals")
+
+class SensitiveReveal(models.Model):
+    """Every reveal of a masked field (card number, citizen ID) is logged: the "Hiện số" button
+    of the record and edit pages, and each member of an export with full numbers.
+
+    The log outlives the member: deleting a member sets ``member`` to NULL and keeps the copies
+    ``member_pk`` and ``member_name`` (the member's history rows keep the rest)."""
+
+    member = models.ForeignKey(
+        Member, on_delete=models.SET_NULL, null=True, blank=True, related_name="reveals"
+    )
+    member_pk = models.BigIntegerField(db_index=True)
+    member_name = models.CharField(max_length=120)
     field = models.CharField(max_length=32)
+    channel = models.CharField(
+        max_length=8, choices=RevealChannel.choices, default=RevealChannel.PAGE
+    )
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT)
     revealed_at = models.DateTimeField(auto_now_add=True)
     ip_address = models.GenericIPAddressField(null=True, blank=True)
@@ -136,4 +154,9 @@ class SensitiveReveal(models.Model):
         ordering = ["-revealed_at"]
 
     def __str__(self) -> str:
-        return f"{self.user} → {self.member}.{self.field}"
+        return f"{self.user} → {self.member_name}.{self.field}"
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        if self.member is not None and not self.member_pk:
+            self.member_pk, self.member_name = self.member.pk, self.member.full_name
+        super().save(*args, **kwargs)

@@ -95,3 +95,48 @@ def mask(value: str | None) -> str:
     if not value:
         return ""
     return "•" * max(len(value) - 3, 0) + value[-3:]
+
+
+# Which status changes the office records by hand (issue 7, item 2), from → allowed targets.
+STATUS_MOVES = {
+    "probationary": ("full", "transferred_out", "deceased", "removed"),
+    "full": ("transferred_out", "deceased", "removed"),
+    "transferred_out": ("probationary", "full"),
+}
+
+
+def status_change_problems(
+    *,
+    current: str,
+    new: str,
+    changed_on: dt.date,
+    admitted_on: dt.date | None,
+    decision_number: str,
+    today: dt.date,
+) -> list[tuple[str, str]]:
+    """A status change the office records (issue 7, item 2): (field, Vietnamese message) for
+    each problem. Recognition as a full member (Charter Art. 5) comes after the 12 months of
+    probation and needs the decision's number; nothing is dated in the future."""
+    problems: list[tuple[str, str]] = []
+    if new not in STATUS_MOVES.get(current, ()):
+        problems.append(
+            ("status", gettext("Không chuyển được từ tình trạng hiện tại sang tình trạng này."))
+        )
+    if changed_on > today:
+        problems.append(("changed_on", gettext("Ngày thay đổi ở tương lai.")))
+    if new == "full" and current == "probationary":
+        if admitted_on and changed_on < probation_ends_on(admitted_on):
+            problems.append(
+                (
+                    "changed_on",
+                    gettext(
+                        "Chưa đủ 12 tháng dự bị: sớm nhất ngày %(date)s (Điều lệ Đảng, Điều 5)."
+                    )
+                    % {"date": probation_ends_on(admitted_on).strftime("%d/%m/%Y")},
+                )
+            )
+        if not decision_number.strip():
+            problems.append(
+                ("decision_number", gettext("Ghi số quyết định công nhận đảng viên chính thức."))
+            )
+    return problems

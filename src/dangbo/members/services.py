@@ -4,6 +4,7 @@ an audit entry (django-simple-history) naming the actor."""
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable, Sequence
 from typing import Any
 
 from django.core.exceptions import PermissionDenied
@@ -14,7 +15,13 @@ from django.utils.translation import gettext
 from dangbo.accounts.scope import scope_for
 from dangbo.core.errors import ConcurrentEdit, ValidationFailed
 from dangbo.members import rules as member_rules
-from dangbo.members.models import Member, MemberStatus, SensitiveReveal, StatusChange
+from dangbo.members.models import (
+    Member,
+    MemberStatus,
+    RevealChannel,
+    SensitiveReveal,
+    StatusChange,
+)
 
 EDITABLE_FIELDS = (
     "full_name", "gender", "date_of_birth", "ethnicity", "religion", "home_town",
@@ -96,29 +103,91 @@ def member_update(*, actor: Any, member_id: int, version: int, **changes: Any) -
 
 @transaction.atomic
 def member_set_status(
-    *, actor: Any, member_id: int, status: str, changed_on: dt.date, note: str = ""
+    *,
+    actor: Any,
+    member_id: int,
+    version: int,
+    status: str,
+    changed_on: dt.date,
+    decision_number: str = "",
+    note: str = "",
 ) -> Member:
+    """Record a status change (issue 7, item 2): recognition as a full member with its decision,
+    transfer out, death, removal — checked by ``rules.status_change_problems``, with the status
+    history row and the audit history; refused if somebody saved the member meanwhile."""
     member = Member.objects.select_for_update().select_related("organization").get(pk=member_id)
     if not scope_for(actor).can_edit_member(member):
         raise PermissionDenied(gettext("Bạn không có quyền sửa hồ sơ đảng viên này."))
+    if member.version != version:
+        raise ConcurrentEdit()
+    problems = member_rules.status_change_problems(
+        current=member.status, new=status, changed_on=changed_on,
+        admitted_on=member.admitted_on, decision_number=decision_number,
+        today=timezone.localdate(),
+    )  # fmt: skip
+    if problems:
+        errors: dict[str, list[str]] = {}
+        for name, message in problems:
+            errors.setdefault(name, []).append(message)
+        raise ValidationFailed(errors)
     member.status = status
-    if status == MemberStatus.FULL and member.full_on is None:
+    if status == MemberStatus.FULL:
         member.full_on = changed_on
     member.version += 1
     member._history_user = actor  # type: ignore[attr-defined]
     member.save()
+    decision = f"Quyết định số {decision_number.strip()}" if decision_number.strip() else ""
     StatusChange.objects.create(
-        member=member, status=status, changed_on=changed_on, note=note, recorded_by=actor
-    )
+        member=member, status=status, changed_on=changed_on, recorded_by=actor,
+        note="; ".join(p for p in (decision, note.strip()) if p)[:255],
+    )  # fmt: skip
     return member
+
+
+SENSITIVE_FIELDS = ("card_number", "citizen_id")
+
+
+def may_reveal(actor: Any, member: Member) -> bool:
+    """Who may see a member's card number and citizen ID in full (logged): whoever may edit the
+    member, and the member herself."""
+    scope = scope_for(actor)
+    return scope.can_edit_member(member) or member.pk in scope.own_member_ids
+
+
+def may_export_full(actor: Any) -> bool:
+    """Who may ask for an export with full numbers: whoever may edit some members. The export
+    still writes in full only the members the actor may edit (see importing.queries)."""
+    scope = scope_for(actor)
+    return scope.is_admin or bool(scope.write_paths)
 
 
 def member_reveal(*, actor: Any, member: Member, field: str, ip_address: str | None) -> str:
     """Return the unmasked value of a sensitive field and log who saw it."""
-    if field not in ("card_number", "citizen_id"):
+    if field not in SENSITIVE_FIELDS:
         raise ValueError(field)
-    scope = scope_for(actor)
-    if not (scope.can_edit_member(member) or member.pk in scope.own_member_ids):
+    if not may_reveal(actor, member):
         raise PermissionDenied(gettext("Bạn không có quyền xem thông tin này."))
     SensitiveReveal.objects.create(member=member, field=field, user=actor, ip_address=ip_address)
     return getattr(member, field) or ""
+
+
+def log_export_reveals(
+    *, actor: Any, revealed: Iterable[tuple[int, str, Sequence[str]]], ip_address: str | None
+) -> int:
+    """Log an export with full numbers: one reveal row (channel "export") per member and field
+    written in full; ``revealed`` holds (member id, name, fields). Returns the rows written."""
+    rows = [
+        SensitiveReveal(
+            member_id=pk,
+            member_pk=pk,
+            member_name=name,
+            field=field,
+            channel=RevealChannel.EXPORT,
+            user=actor,
+            ip_address=ip_address,
+        )
+        for pk, name, fields in revealed
+        for field in fields
+    ]
+    SensitiveReveal.objects.bulk_create(rows, batch_size=500)
+    return len(rows)

@@ -10,10 +10,12 @@ from django.utils.translation import gettext
 from django.views.decorators.http import require_POST
 
 from dangbo.accounts.scope import scope_for
+from dangbo.core.clientip import client_ip
 from dangbo.core.errors import ConcurrentEdit, ValidationFailed
 from dangbo.core.pagination import paginate
+from dangbo.core.text import clip_query
 from dangbo.members import queries, services
-from dangbo.members.forms import MemberForm
+from dangbo.members.forms import MemberForm, StatusChangeForm
 from dangbo.members.listing import ROW_FIELDS
 from dangbo.members.models import Member
 from dangbo.members.rules import probation_ends_on
@@ -34,7 +36,8 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
     context = {
         "member": member,
         "can_edit": scope.can_edit_member(member),
-        "can_reveal": scope.can_edit_member(member) or member.pk in scope.own_member_ids,
+        "can_view_org": scope.can_view_org(member.organization),
+        "can_reveal": services.may_reveal(request.user, member),
         "history": history,
         "status_changes": member.status_changes.all(),
         "probation_ends_on": probation_ends_on(member.admitted_on)
@@ -72,12 +75,19 @@ def edit(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_POST
 def reveal(request: HttpRequest, pk: int, field: str) -> HttpResponse:
+    """The number in full, logged. ``?as=input``: the edit page's input holding it instead."""
     member = _member_for(request, pk)
-    if field not in ("card_number", "citizen_id"):
+    if field not in services.SENSITIVE_FIELDS:
         raise Http404
+    as_input = request.GET.get("as") == "input"
+    if as_input and not scope_for(request.user).can_edit_member(member):
+        raise PermissionDenied
     value = services.member_reveal(
-        actor=request.user, member=member, field=field, ip_address=request.META.get("REMOTE_ADDR")
+        actor=request.user, member=member, field=field, ip_address=client_ip(request)
     )
+    if as_input:
+        form = MemberForm(instance=member, actor=request.user, revealed={field})
+        return HttpResponse(str(form[field]))
     return HttpResponse(value or "—", content_type="text/plain; charset=utf-8")
 
 
@@ -85,7 +95,7 @@ def reveal(request: HttpRequest, pk: int, field: str) -> HttpResponse:
 def search_page(request: HttpRequest) -> HttpResponse:
     if not scope_for(request.user).sees_organizations:
         raise Http404
-    q = request.GET.get("q", "").strip()
+    q = clip_query(request.GET.get("q", ""))  # ~1,000 words once answered 500
     found = queries.search(request.user, q)
     page = paginate(request, found, values=ROW_FIELDS) if q else None  # tuples: members/listing
     template = "members/search.html#results" if request.htmx else "members/search.html"
@@ -102,3 +112,53 @@ def probation_page(request: HttpRequest) -> HttpResponse:
         m.probation_ends_on = probation_ends_on(m.admitted_on)
         m.overdue = m.probation_ends_on < today
     return render(request, "members/probation.html", {"page": page, "today": today})
+
+
+@login_required
+def add(request: HttpRequest) -> HttpResponse:
+    """Thêm đảng viên by form (issue 7, item 2): the same checks as the import (dates, formats,
+    the cell in the actor's writable scope), one history row."""
+    scope = scope_for(request.user)
+    if not (scope.write_paths or scope.is_admin):
+        raise PermissionDenied if scope.sees_organizations else Http404
+    form = MemberForm(request.POST or None, actor=request.user, initial=_cell_initial(request))
+    form.fields["version"].required = False
+    if request.method == "POST" and form.is_valid():
+        values = {f: form.cleaned_data[f] for f in form.Meta.fields}
+        try:
+            member = services.member_create(actor=request.user, **values)
+        except ValidationFailed as exc:
+            for field_name, errors in exc.errors.items():
+                for error in errors:
+                    form.add_error(field_name if field_name in form.fields else None, error)
+        else:
+            messages.success(request, gettext("Đã thêm đảng viên."))
+            return redirect("members:detail", pk=member.pk)
+    return render(request, "members/add.html", {"form": form})
+
+
+def _cell_initial(request: HttpRequest) -> dict[str, object]:
+    cell = request.GET.get("chi-bo", "")
+    return {"organization": int(cell)} if cell.isdigit() else {}
+
+
+@login_required
+def change_status(request: HttpRequest, pk: int) -> HttpResponse:
+    member = _member_for(request, pk)
+    if not scope_for(request.user).can_edit_member(member):
+        raise PermissionDenied
+    form = StatusChangeForm(request.POST or None, member=member)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.member_set_status(actor=request.user, member_id=member.pk,
+                                       **form.cleaned_data)  # fmt: skip
+        except ConcurrentEdit as exc:
+            form.add_error(None, str(exc))
+        except ValidationFailed as exc:
+            for field_name, errors in exc.errors.items():
+                for error in errors:
+                    form.add_error(field_name if field_name in form.fields else None, error)
+        else:
+            messages.success(request, gettext("Đã ghi thay đổi tình trạng đảng viên."))
+            return redirect("members:detail", pk=member.pk)
+    return render(request, "members/status.html", {"member": member, "form": form})

@@ -21,7 +21,9 @@ EXPORT_FIELDS = [EXPORT_VALUES.get(c.field, c.field) for c in COLUMNS]
 _CARD = EXPORT_FIELDS.index("card_number")
 _CITIZEN = EXPORT_FIELDS.index("citizen_id")
 _GENDER = EXPORT_FIELDS.index("gender")
+_NAME = EXPORT_FIELDS.index("full_name")
 _STATUS = EXPORT_FIELDS.index("status")
+_SENSITIVE = (("card_number", _CARD), ("citizen_id", _CITIZEN))
 
 
 def template_choices(actor: Any) -> tuple[list[CellChoice], list[DepartmentChoice]]:
@@ -50,17 +52,32 @@ def visible_org(actor: Any, org_id: int) -> Organization | None:
     return org
 
 
-def export_rows(actor: Any, org: Organization | None = None) -> Iterator[list[object]]:
+def export_rows(
+    actor: Any,
+    org: Organization | None = None,
+    *,
+    full: bool = False,
+    revealed: list[tuple[int, str, tuple[str, ...]]] | None = None,
+) -> Iterator[list[object]]:
     """Rows of the members the actor can see (the org's subtree if given), in Vietnamese name
-    order; card numbers and citizen IDs in full only where the actor may edit the member."""
+    order. Card numbers and citizen IDs are masked, unless ``full`` is asked for: then they are
+    written in full where the actor may edit the member, and each such member is appended to
+    ``revealed`` as (id, name, fields written in full) for the reveal log."""
+    if full and revealed is None:
+        raise ValueError("an export with full numbers needs its reveal log")
     scope = scope_for(actor)
     qs = scope.members()
     if org is not None:
         qs = qs.filter(subtree_q(org.path, "organization__path"))
-    values = qs.order_by("sort_key", "id").values_list(*EXPORT_FIELDS, "organization__path")
+    fields = (*EXPORT_FIELDS, "organization__path", "pk")
+    values = qs.order_by("sort_key", "id").values_list(*fields)
     for row in values.iterator(chunk_size=2000):
-        out = list(row[:-1])
-        if not scope.writes_path(row[-1]):
+        out = list(row[:-2])
+        if full and scope.writes_path(row[-2]):
+            shown = tuple(name for name, i in _SENSITIVE if out[i])
+            if shown and revealed is not None:
+                revealed.append((row[-1], str(out[_NAME]), shown))
+        else:
             out[_CARD], out[_CITIZEN] = mask(out[_CARD]), mask(out[_CITIZEN])
         out[_GENDER] = GENDER_LABELS.get(str(out[_GENDER]), out[_GENDER])
         out[_STATUS] = STATUS_LABELS.get(str(out[_STATUS]), out[_STATUS])

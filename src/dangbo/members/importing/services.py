@@ -1,10 +1,22 @@
 """Importing members from a spreadsheet: all or nothing, in one transaction, audited.
 
-``import_plan`` validates without writing (the preview); ``members_import`` re-validates inside
-the transaction and writes. Lookups are bulk queries (cells by code, departments of the cells'
-committees, stored members of the cells and by card number, in chunks); writes are
-``bulk_create_with_history`` / ``bulk_update_with_history`` with the actor as history user, so
-every created or changed member has its audit entry. Unchanged rows are not written.
+``import_plan`` validates without writing (the preview); ``members_import`` validates again and
+writes. Lookups are bulk queries (cells by code among the organizations the actor can see,
+departments of the cells' committees, stored members of the actor's cells and by card number,
+in chunks). Every created or changed member gets the history row simple_history's bulk helpers
+would write, with the actor as history user; unchanged rows are not written.
+
+The write lock is held only to write (issue 7, defect 11: confirming 60,000 rows held SQLite's
+write lock for 27 s, and another user's save failed after its 20 s wait). ``members_import``
+works in two phases. First, outside any transaction: the lookups, the validation, the building
+of every row to write and its SQL parameters — the slow part, taking no lock. Then one
+transaction (on SQLite ``BEGIN IMMEDIATE``, the write lock) reads again what the plan rests on —
+the cells, the departments and every column of each stored member it looked at (locked on
+PostgreSQL), and on SQLite that the new members' ids are still free — and, if nothing changed,
+only runs the prepared statements. If something changed in between, the file is validated again
+inside that transaction (the lock is then held longer, only in that race). Chunked commits were
+rejected: a failure half-way would leave half a file behind, and the import must stay all or
+nothing. One transaction either way.
 """
 
 from __future__ import annotations
@@ -12,17 +24,16 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import gc
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
 from django.core.exceptions import PermissionDenied
-from django.db import transaction
+from django.db import connection, transaction
 from django.db.models import F, Model, Q
 from django.db.models.functions import Upper
 from django.utils import timezone
 from django.utils.translation import gettext
-from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
 from dangbo.accounts.scope import Scope, scope_for
 from dangbo.core.text import fold, name_sort_key
@@ -44,9 +55,6 @@ from dangbo.organizations.models import CELL_KINDS, Department, Organization
 
 REASON = "Nhập từ tệp Excel"
 CHUNK = 900  # values per IN (…) list: under SQLite's 999 bound parameters
-BATCH = 2000  # rows per INSERT/UPDATE (Django lowers it to what SQLite accepts)
-MAX_UPDATE_GROUPS = 32  # beyond this many distinct sets of changed fields, update their union
-_FK = {"organization_id": "organization", "department_id": "department"}
 
 T = TypeVar("T")
 M = TypeVar("M", bound=Model)
@@ -65,6 +73,8 @@ def _build(model: type[M], columns: list[tuple[str, Any]], values: dict[str, Any
 
 _MEMBER_COLUMNS = _columns(Member)
 _CHANGE_COLUMNS = _columns(StatusChange)
+_MEMBER_FIELDS = [name for name, _default in _MEMBER_COLUMNS]
+_MEMBER_BY_ATTNAME = {f.attname: f for f in Member._meta.concrete_fields}
 
 
 class ImportRejected(Exception):
@@ -112,7 +122,9 @@ def _cells(scope: Scope, codes: set[str], today: dt.date) -> dict[str, CellRef]:
         qs = Organization.objects.annotate(code_upper=Upper("code")).filter(
             Q(code__in=chunk) | Q(code_upper__in=[c.upper() for c in chunk])
         )
-        for o in qs.values(*fields):
+        for o in qs.order_by("id").values(*fields):
+            if not scope.reads_path(o["path"]):
+                continue  # another hospital's code is answered as an unknown one
             ref = CellRef(
                 id=o["id"], code=o["code"], name=o["name"], path=o["path"],
                 is_cell=o["kind"] in CELL_KINDS, writable=scope.writes_path(o["path"]),
@@ -128,7 +140,7 @@ def _departments(cells: Iterable[CellRef]) -> dict[str, list[DepartmentRef]]:
     owners = {c.path[:i] for c in cells for i in range(4, len(c.path) + 1, 4)}
     found: dict[str, list[DepartmentRef]] = {}
     for chunk in _chunks(sorted(owners)):
-        qs = Department.objects.filter(organization__path__in=chunk)
+        qs = Department.objects.filter(organization__path__in=chunk).order_by("id")
         for d in qs.values("id", "name", "organization__path"):
             ref = DepartmentRef(d["id"], d["name"], d["organization__path"])
             found.setdefault(fold(d["name"]), []).append(ref)
@@ -141,9 +153,7 @@ def member_data(m: Member) -> MemberData:
     return MemberData(**values)
 
 
-def _stored_members(
-    scope: Scope, cell_ids: list[int], cards: set[str], *, lock: bool
-) -> dict[int, Member]:
+def _stored_members(cell_ids: list[int], cards: set[str], *, lock: bool) -> dict[int, Member]:
     """Members of the file's cells, and members elsewhere holding one of the file's cards."""
     base = Member.objects.annotate(org_path=F("organization__path"))
     if lock:
@@ -157,21 +167,56 @@ def _stored_members(
     return stored
 
 
+def _stored_columns(cell_ids: list[int], cards: set[str]) -> dict[int, tuple[Any, ...]]:
+    """Every column of the members ``_stored_members`` finds, read again under the write lock
+    (and locked on PostgreSQL): (cell path, columns…) by member id."""
+    qs = Member.objects.select_for_update(of=("self",)).values_list(
+        "pk", "organization__path", *_MEMBER_FIELDS
+    )
+    found: dict[int, tuple[Any, ...]] = {}
+    for chunk in _chunks(cell_ids):
+        found.update((row[0], row[1:]) for row in qs.filter(organization_id__in=chunk))
+    for card_chunk in _chunks(sorted(cards)):
+        found.update((row[0], row[1:]) for row in qs.filter(card_number__in=card_chunk))
+    return found
+
+
+def _columns_of(stored: dict[int, Member]) -> dict[int, tuple[Any, ...]]:
+    """The same as ``_stored_columns``, from the members read before."""
+    return {
+        pk: (m.org_path, *[getattr(m, name) for name in _MEMBER_FIELDS])  # type: ignore[attr-defined]
+        for pk, m in stored.items()
+    }
+
+
 def _lookups(
-    actor: Any, rows: Sequence[RawRow], *, lock: bool
-) -> tuple[Lookups, dict[int, Member]]:
+    actor: Any, rows: Sequence[RawRow], *, lock: bool, snapshot: bool = False
+) -> tuple[Lookups, dict[int, Member], Callable[[], bool]]:
+    """The lookups of the rows, the stored members they may touch, and (with ``snapshot``) a
+    check to call under the write lock before writing a plan made from them: is all that they
+    hold unchanged?"""
     scope = _check_permission(actor)
     today = timezone.localdate()
     codes, cards = validate.referenced(rows)
     cells = _cells(scope, codes, today)
-    usable = {c.id: c for c in cells.values() if c.is_cell}
-    stored = _stored_members(scope, sorted(usable), cards, lock=lock)
+    usable = {c.id: c for c in cells.values() if c.is_cell and c.writable}
+    stored = _stored_members(sorted(usable), cards, lock=lock)
     existing = [
         ExistingMember(m.pk, scope.writes_path(m.org_path), member_data(m))  # type: ignore[attr-defined]
         for m in stored.values()
     ]
-    lookups = Lookups(cells, _departments(usable.values()), existing, today)
-    return lookups, stored
+    departments = _departments(usable.values())
+    lookups = Lookups(cells, departments, existing, today)
+    columns = _columns_of(stored) if snapshot else {}  # before the plan changes them
+
+    def unchanged() -> bool:
+        return (
+            _cells(scope, codes, today) == cells
+            and _departments(usable.values()) == departments
+            and _stored_columns(sorted(usable), cards) == columns
+        )
+
+    return lookups, stored, unchanged
 
 
 @contextlib.contextmanager
@@ -191,53 +236,172 @@ def _gc_paused() -> Iterator[None]:
 def import_plan(*, actor: Any, rows: Sequence[RawRow]) -> Plan:
     """Validate the rows and say what importing them would do; writes nothing."""
     with _gc_paused():
-        lookups, _stored = _lookups(actor, rows, lock=False)
+        lookups, _stored, _unchanged = _lookups(actor, rows, lock=False)
         return validate.plan_import(rows, lookups)
 
 
 def members_import(*, actor: Any, rows: Sequence[RawRow]) -> ImportResult:
-    """Import every row or none: any error raises ImportRejected and the database is unchanged."""
-    with _gc_paused(), transaction.atomic():
-        return _import(actor, rows)
+    """Import every row or none: any error raises ImportRejected and the database is unchanged.
+
+    Validated, built and turned into SQL outside the transaction; inside it, checked that what
+    the plan rests on is unchanged and then written (see the module's docstring)."""
+    with _gc_paused():
+        lookups, stored, unchanged = _lookups(actor, rows, lock=False, snapshot=True)
+        plan = validate.plan_import(rows, lookups)
+        if plan.errors:
+            raise ImportRejected(plan.errors)
+        write = _prepare(actor, plan, stored, lookups.today)
+        with transaction.atomic():
+            if not (unchanged() and write.ids_free()):  # someone saved meanwhile
+                return _import(actor, rows)
+            return write()
 
 
 def _import(actor: Any, rows: Sequence[RawRow]) -> ImportResult:
-    lookups, stored = _lookups(actor, rows, lock=True)
+    """Validate and write, all inside the caller's transaction."""
+    lookups, stored, _unchanged = _lookups(actor, rows, lock=True)
     plan = validate.plan_import(rows, lookups)
     if plan.errors:
         raise ImportRejected(plan.errors)
-    now, today = timezone.now(), lookups.today
+    return _prepare(actor, plan, stored, lookups.today)()
+
+
+# ---- writing: SQL built before the transaction, run inside it --------------------------------
+# Django's bulk_create spends nine tenths of its time turning values into SQL parameters, and
+# simple_history's bulk helpers build a model instance per history row: done under the lock,
+# 60,000 new members held it for most of the import. So the statements and their parameters are
+# made beforehand with the fields' own conversions (``get_db_prep_save``), and only
+# ``executemany`` runs in the transaction. New members need their ids before: reserved from
+# the sequence on PostgreSQL; on SQLite (no reservations) the next free ids, checked again
+# under the lock (``ids_free``). The history rows are those ``bulk_create_with_history`` /
+# ``bulk_update_with_history`` write: every tracked column, the date, the actor, the reason.
+@dataclass(frozen=True)
+class _Statement:
+    sql: str
+    params: list[tuple[Any, ...]]
+
+
+@dataclass(frozen=True)
+class _Writer:
+    statements: list[_Statement]
+    first_new_id: int | None
+    result: ImportResult
+
+    def ids_free(self) -> bool:
+        """Under the lock: are the ids given to the new members still free? (PostgreSQL
+        reserved them; on SQLite another save may have taken them since.)"""
+        if self.first_new_id is None or connection.vendor == "postgresql":
+            return True
+        return _last_member_id() < self.first_new_id
+
+    def __call__(self) -> ImportResult:
+        with connection.cursor() as cursor:
+            for statement in self.statements:
+                if statement.params:
+                    cursor.executemany(statement.sql, statement.params)
+        return self.result
+
+
+def _quoted(name: str) -> str:
+    return str(connection.ops.quote_name(name))
+
+
+def _insert(model: type[Model], rows: list[dict[str, Any]]) -> _Statement:
+    """INSERT of ``rows`` (values by attname; the primary key only if given)."""
+    meta = model._meta
+    given_pk = bool(rows) and rows[0].get(meta.pk.attname) is not None
+    fields = [f for f in meta.concrete_fields if f is not meta.pk or given_pk]
+    columns = ", ".join(_quoted(f.column) for f in fields)
+    marks = ", ".join(["%s"] * len(fields))
+    sql = f"INSERT INTO {_quoted(meta.db_table)} ({columns}) VALUES ({marks})"
+    prep = [(f.attname, f.get_db_prep_save) for f in fields]
+    params = [tuple(to_db(row.get(name), connection) for name, to_db in prep) for row in rows]
+    return _Statement(sql, params)
+
+
+def _values(obj: Model) -> dict[str, Any]:
+    """Every column of a new model instance by attname, as an insert would write it."""
+    return {f.attname: f.pre_save(obj, True) for f in obj._meta.concrete_fields}
+
+
+def _history(members: list[Member], kind: str, actor: Any, now: dt.datetime) -> _Statement:
+    history = Member.history.model
+    extra = {"history_date": now, "history_change_reason": REASON, "history_type": kind,
+             "history_user_id": actor.pk}  # fmt: skip
+    tracked = [f.attname for f in history.tracked_fields]
+    rows = [{**{name: getattr(m, name) for name in tracked}, **extra} for m in members]
+    if hasattr(history, "history_relation"):
+        for row, m in zip(rows, members, strict=True):
+            row["history_relation_id"] = m.pk
+    return _insert(history, rows)
+
+
+def _last_member_id() -> int:
+    """The highest id SQLite has given a member (AUTOINCREMENT never gives one twice)."""
+    table = Member._meta.db_table
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT MAX(COALESCE((SELECT seq FROM sqlite_sequence WHERE name = %s), 0), "
+            f"COALESCE((SELECT MAX({_quoted('id')}) FROM {_quoted(table)}), 0))",
+            [table],
+        )
+        return int(cursor.fetchone()[0])
+
+
+def _new_ids(count: int) -> list[int]:
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT nextval(pg_get_serial_sequence(%s, %s)) FROM generate_series(1, %s)",
+                [Member._meta.db_table, Member._meta.pk.column, count],
+            )
+            return sorted(int(row[0]) for row in cursor.fetchall())
+    first = _last_member_id() + 1
+    return list(range(first, first + count))
+
+
+def _prepare(actor: Any, plan: Plan, stored: dict[int, Member], today: dt.date) -> _Writer:
+    """Every row the plan writes, as SQL (``stored`` is changed in memory); the writer."""
+    now = timezone.now()
     new = [r for r in plan.rows if r.action == "new"]
     updates = [r for r in plan.rows if r.action == "update"]
-    _create(actor, new, now, today)
-    _update(actor, updates, stored, now, today)
-    return ImportResult(len(new), len(updates), plan.count("same"))
+    created, created_changes = _created(actor, new, today)
+    updated, updating, updated_changes = _updated(actor, updates, stored, today)
+    statements = [
+        _insert(Member, [_values(m) for m in created]),
+        *updating,
+        _history(created, "+", actor, now),
+        _history(updated, "~", actor, now),
+        _insert(StatusChange, [_values(c) for c in created_changes + updated_changes]),
+    ]
+    first_new_id = created[0].pk if created else None
+    result = ImportResult(len(new), len(updates), plan.count("same"))
+    return _Writer(statements, first_new_id, result)
 
 
-def _create(actor: Any, rows: list[PlannedRow], now: dt.datetime, today: dt.date) -> None:
+def _created(
+    actor: Any, rows: list[PlannedRow], today: dt.date
+) -> tuple[list[Member], list[StatusChange]]:
     keys: dict[str, tuple[str, str]] = {}  # names repeat; fold and sort key cost the most
     members: list[Member] = []
-    for r in rows:
+    changes: list[StatusChange] = []
+    for r, pk in zip(rows, _new_ids(len(rows)) if rows else [], strict=True):
         name = r.data.full_name
         if name not in keys:
             keys[name] = (fold(name), name_sort_key(name))
-        values = {**r.data.__dict__, "name_folded": keys[name][0], "sort_key": keys[name][1]}
+        values = {**r.data.__dict__, "id": pk, "name_folded": keys[name][0],
+                  "sort_key": keys[name][1]}  # fmt: skip
         members.append(_build(Member, _MEMBER_COLUMNS, values))
-    created = bulk_create_with_history(
-        members, Member, batch_size=BATCH, default_user=actor,
-        default_change_reason=REASON, default_date=now,
-    )  # fmt: skip
-    changes = []
-    for member, r in zip(created, rows, strict=True):
         status, day = validate.initial_status(r.data, today)
-        values = {"member_id": member.pk, "status": status, "changed_on": day, "note": REASON}
-        changes.append(_build(StatusChange, _CHANGE_COLUMNS, values | {"recorded_by_id": actor.pk}))
-    StatusChange.objects.bulk_create(changes, batch_size=BATCH)
+        values = {"member_id": pk, "status": status, "changed_on": day, "note": REASON,
+                  "recorded_by_id": actor.pk}  # fmt: skip
+        changes.append(_build(StatusChange, _CHANGE_COLUMNS, values))
+    return members, changes
 
 
-def _update(
-    actor: Any, rows: list[PlannedRow], stored: dict[int, Member], now: dt.datetime, today: dt.date
-) -> None:
+def _updated(
+    actor: Any, rows: list[PlannedRow], stored: dict[int, Member], today: dt.date
+) -> tuple[list[Member], list[_Statement], list[StatusChange]]:
     groups: dict[tuple[str, ...], list[Member]] = {}
     changes: list[StatusChange] = []
     for r in rows:
@@ -253,19 +417,20 @@ def _update(
         if "status" in r.changed:
             full = member.status == MemberStatus.FULL and member.full_on
             day = member.full_on if full else today
-            changes.append(
-                StatusChange(member=member, status=member.status, changed_on=day,
-                             note=REASON, recorded_by=actor)
-            )  # fmt: skip
-    if len(groups) > MAX_UPDATE_GROUPS:
-        union = tuple(sorted({n for names in groups for n in names}))
-        groups = {union: [m for ms in groups.values() for m in ms]}
+            values = {"member_id": member.pk, "status": member.status, "changed_on": day,
+                      "note": REASON, "recorded_by_id": actor.pk}  # fmt: skip
+            changes.append(_build(StatusChange, _CHANGE_COLUMNS, values))
+    statements = []
     for names, members in groups.items():
-        fields = [_FK.get(n, n) for n in names] + ["version"]
-        if "full_name" in names:
-            fields += ["name_folded", "sort_key"]
-        bulk_update_with_history(
-            members, Member, fields, batch_size=BATCH, default_user=actor,
-            default_change_reason=REASON, default_date=now,
-        )  # fmt: skip
-    StatusChange.objects.bulk_create(changes, batch_size=BATCH)
+        extra = ("name_folded", "sort_key") if "full_name" in names else ()
+        fields = [_MEMBER_BY_ATTNAME[n] for n in (*names, "version", *extra)]
+        assignments = ", ".join(f"{_quoted(f.column)} = %s" for f in fields)
+        sql = (
+            f"UPDATE {_quoted(Member._meta.db_table)} SET {assignments} WHERE {_quoted('id')} = %s"
+        )
+        params = [
+            (*[f.get_db_prep_save(getattr(m, f.attname), connection) for f in fields], m.pk)
+            for m in members
+        ]
+        statements.append(_Statement(sql, params))
+    return [m for ms in groups.values() for m in ms], statements, changes

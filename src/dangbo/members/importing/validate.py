@@ -8,8 +8,11 @@ Rules applied to every row (any error rejects the whole file, see services.membe
 required name, gender, admission date, status and cell; dates as real Excel dates or text
 dd/mm/yyyy; card number 8 digits, citizen ID 12 digits, dossier number 6 digits + province code
 (members.rules, domain-rules §6); a card number at most once in the file and never one that
-belongs to a member the actor cannot edit; the cell must exist, be a cell and be in the actor's
-write scope; the dates consistent (members.rules.date_problems, Charter Art. 1).
+belongs to a member the actor cannot edit (refused in words that do not say whose it is); the
+cell must exist, be a cell and be in the actor's write scope (the service looks up only the
+organizations the actor can see, so another hospital's code reads as unknown); the dates
+consistent (members.rules.date_problems, Charter Art. 1) and the official date not in the future.
+Every error of a row is reported in one pass, the dates' included.
 
 Matching (re-importing the same file updates, never duplicates): by card number; without a card
 number (or a card number not yet known) by (folded name, date of birth, cell).
@@ -28,6 +31,7 @@ from dangbo.core.text import nfc
 from dangbo.members import rules as member_rules
 from dangbo.members.importing.columns import BY_FIELD, COLUMNS, HEADER_KEYS, header_key
 from dangbo.members.importing.values import (
+    KEEP_STORED,
     CellProblem,
     blank,
     display,
@@ -231,9 +235,11 @@ def find_cell(value: object, cells: Mapping[str, CellRef]) -> CellRef:
         raise CellProblem(_("Thiếu mã chi bộ. Xem mã trong trang 'Danh mục' của tệp mẫu."))
     cell = cells.get(code) or cells.get(code.upper())
     args = {"value": code, "name": cell.name if cell else ""}
-    if cell is None:
-        message = _(
-            "Không có chi bộ nào mã '%(value)s'. Xem mã trong trang 'Danh mục' của tệp mẫu."
+    if cell is None:  # unknown, or outside what the actor can see: said the same (defect 13)
+        message = (
+            _("Không có chi bộ nào mã '%(value)s' trong phạm vi bạn được cập nhật.")
+            + " "
+            + _("Xem mã trong trang 'Danh mục' của tệp mẫu.")
         )
     elif not cell.is_cell:
         message = _("'%(value)s' là mã của %(name)s, không phải chi bộ. Nhập mã một chi bộ.")
@@ -341,6 +347,11 @@ def _date_errors(row: int, data: MemberData, today: dt.date) -> list[RowError]:
         value = getattr(data, name)
         fix = _("Sửa lại các ngày cho khớp nhau.")
         errors.append(RowError(row, BY_FIELD[name].header, format_date(value), f"{message} {fix}"))
+    if data.full_on and data.full_on > today:  # recognition as full member is never ahead
+        shown = format_date(data.full_on)
+        message = _("Ngày chính thức %(value)s ở tương lai.") % {"value": shown} + " "
+        message += _("Đảng viên chưa được công nhận chính thức thì ghi 'Dự bị' và để trống ô này.")
+        errors.append(RowError(row, BY_FIELD["full_on"].header, shown, message))
     return errors
 
 
@@ -372,9 +383,11 @@ def _match(parsed: ParsedRow, state: _State) -> tuple[ExistingMember | None, lis
             errors.append(RowError(row, card_header, card, message % {"first": first}))
         existing = state.index.by_card.get(card)
         if existing is not None and not existing.writable:
-            message = _("Số thẻ này là của một đảng viên ngoài phạm vi bạn được cập nhật.") + " "
-            message += _("Kiểm tra lại số thẻ, hoặc đề nghị Văn phòng Đảng ủy chuyển sinh hoạt.")
-            errors.append(RowError(row, card_header, card, message))
+            # The same words whoever holds the card: neither who nor where. (That the number
+            # is taken cannot be hidden while card numbers are unique.)
+            message = _("Không nhận số thẻ '%(value)s'.") + " "
+            message += _("Kiểm tra lại số thẻ; nếu số đúng, liên hệ Văn phòng Đảng ủy.")
+            errors.append(RowError(row, card_header, card, message % {"value": card}))
             return None, errors
         if existing is not None:
             return _claim(existing, row, state, errors)
@@ -413,8 +426,13 @@ def _claim(
 
 def _merge(parsed: ParsedRow, existing: ExistingMember | None) -> MemberData:
     values = dict(parsed.values)
+    masked_id = values.get("citizen_id") == KEEP_STORED
     if existing is None:
+        if masked_id:
+            values["citizen_id"] = ""  # a masked number tells nothing about a new member
         return MemberData(**values)  # type: ignore[arg-type]
+    if masked_id:
+        values.pop("citizen_id")  # the masked export's number keeps the stored one
     if values.get("card_number") is None:
         values.pop("card_number", None)  # a blank card number never erases the stored one
     return replace(existing.data, **values)  # type: ignore[arg-type]
@@ -426,10 +444,10 @@ def plan_row(
     parsed = parse_row(raw, lookups)
     existing, match_errors = _match(parsed, state)
     errors = parsed.errors + match_errors
-    if errors:
-        return None, errors
-    data = _merge(parsed, existing)
-    errors = _date_errors(raw.row, data, lookups.today)
+    # Every error of the row at once: the dates are checked even when another cell is wrong
+    # (then on the row's own values only, not merged with a member it may not be).
+    data = _merge(parsed, None if errors else existing)
+    errors += _date_errors(raw.row, data, lookups.today)
     if errors:
         return None, errors
     cell_code = parsed.cell.code if parsed.cell else ""

@@ -141,9 +141,18 @@ def _digits(value: object, width: int) -> str:
     return _SPACES.sub("", nfc(str(value)))
 
 
+MASK_CHAR = "•"  # members.rules.mask: "•••••678"
+KEEP_STORED = MASK_CHAR  # a masked number in a file keeps the stored one (validate._merge)
+
+
+def _masked(value: object) -> bool:
+    """A number as the masked export writes it: the office re-imports its own export."""
+    return isinstance(value, str) and MASK_CHAR in value
+
+
 def parse_card(value: object, column: Column) -> str | None:
-    if blank(value):
-        return None
+    if blank(value) or _masked(value):
+        return None  # blank or masked: never erases the stored card number
     card = _digits(value, 8)
     if not member_rules.valid_card_number(card):
         raise CellProblem(
@@ -156,6 +165,8 @@ def parse_card(value: object, column: Column) -> str | None:
 def parse_citizen_id(value: object, column: Column) -> str:
     if blank(value):
         return ""
+    if _masked(value):
+        return KEEP_STORED
     number = _digits(value, 12)
     if not member_rules.valid_citizen_id(number):
         raise CellProblem(

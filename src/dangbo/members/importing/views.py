@@ -25,6 +25,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from dangbo.accounts.scope import scope_for
+from dangbo.core.clientip import client_ip
+from dangbo.members import services as member_services
 from dangbo.members.importing import queries, services
 from dangbo.members.importing.columns import BY_FIELD
 from dangbo.members.importing.reader import Sheet, read_workbook
@@ -191,8 +193,17 @@ def export(request: HttpRequest) -> FileResponse:
             raise Http404 from None
         if org is None:
             raise Http404
+    # Masked numbers unless ?full=1 by someone who may reveal; then one reveal row per member
+    # and field written in full (members.services.log_export_reveals).
+    full = request.GET.get("full") == "1"
+    if full and not member_services.may_export_full(request.user):
+        raise PermissionDenied
+    revealed: list[tuple[int, str, tuple[str, ...]]] = []
     out = tempfile.TemporaryFile()  # noqa: SIM115 (FileResponse closes it, and so deletes it)
-    export_workbook(queries.export_rows(request.user, org), out)
+    export_workbook(queries.export_rows(request.user, org, full=full, revealed=revealed), out)
+    member_services.log_export_reveals(
+        actor=request.user, revealed=revealed, ip_address=client_ip(request)
+    )
     stamp = timezone.localdate().strftime("%Y%m%d")
     suffix = f"-{org.code}" if org else ""
     return _xlsx_response(out, f"dang-vien{suffix}-{stamp}.xlsx")

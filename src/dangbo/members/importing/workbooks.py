@@ -47,6 +47,27 @@ def _width(kind: str, header: str) -> int:
     return max(_WIDTHS.get(kind, 16), len(header) + 3)
 
 
+# Every text is written as a text cell: openpyxl otherwise stores a value starting with "=" as
+# a live formula (formula injection; a re-import would then read its result, not the text).
+def _append(ws: Any, values: Sequence[object]) -> None:
+    """``ws.append`` for a normal (not write-only) sheet, strings as text cells."""
+    ws.append(list(values))
+    for cell in ws[ws.max_row]:
+        if isinstance(cell.value, str):
+            cell.data_type = "s"
+
+
+def _cell(ws: Any, value: object) -> object:
+    """A write-only sheet's cell: text as text, dates in DD/MM/YYYY, the rest as is."""
+    if isinstance(value, str):
+        cell = WriteOnlyCell(ws, value=value)
+        cell.data_type = "s"
+        return cell
+    if isinstance(value, dt.date):
+        return _date_cell(ws, value)
+    return value
+
+
 def template_workbook(
     cells: Sequence[CellChoice], departments: Sequence[DepartmentChoice], out: IO[bytes]
 ) -> None:
@@ -55,7 +76,7 @@ def template_workbook(
     ws = wb.active
     assert ws is not None
     ws.title = SHEET_MEMBERS
-    ws.append(list(HEADERS))
+    _append(ws, HEADERS)
     for index, column in enumerate(COLUMNS, start=1):
         letter = get_column_letter(index)
         header = ws.cell(row=1, column=index)
@@ -102,30 +123,30 @@ GUIDE_INTRO = (
 
 
 def _guide(ws: Any) -> None:
-    ws.append([GUIDE_INTRO[0]])
+    _append(ws, [GUIDE_INTRO[0]])
     ws["A1"].font = Font(bold=True, size=13)
     for line in GUIDE_INTRO[1:]:
-        ws.append([line])
+        _append(ws, [line])
     ws.append([])
-    ws.append(["Cột", "Bắt buộc", "Cách nhập", "Ví dụ"])
+    _append(ws, ["Cột", "Bắt buộc", "Cách nhập", "Ví dụ"])
     for cell in ws[ws.max_row]:
         cell.font, cell.fill = _BOLD, _HEADER_FILL
     for column in COLUMNS:
-        ws.append([column.header, "Có" if column.required else "", column.guide, column.example])
+        _append(ws, [column.header, "Có" if column.required else "", column.guide, column.example])
         ws.cell(row=ws.max_row, column=3).alignment = Alignment(wrap_text=True, vertical="top")
     for letter, width in zip("ABCD", (22, 10, 80, 24), strict=True):
         ws.column_dimensions[letter].width = width
 
 
 def _lists(ws: Any, cells: Sequence[CellChoice], departments: Sequence[DepartmentChoice]) -> None:
-    ws.append(["Mã chi bộ", "Tên chi bộ", "Thuộc", "", "Khoa/Phòng", "Thuộc đảng bộ"])
+    _append(ws, ["Mã chi bộ", "Tên chi bộ", "Thuộc", "", "Khoa/Phòng", "Thuộc đảng bộ"])
     for cell in ws[1]:
         if cell.value:
             cell.font, cell.fill = _BOLD, _HEADER_FILL
     for i in range(max(len(cells), len(departments))):
         c = cells[i] if i < len(cells) else None
         d = departments[i] if i < len(departments) else None
-        ws.append([
+        _append(ws, [
             c.code if c else None, c.name if c else None, c.parent if c else None, None,
             d.name if d else None, d.owner if d else None,
         ])  # fmt: skip
@@ -143,12 +164,12 @@ def export_workbook(rows: Iterable[Sequence[object]], out: IO[bytes]) -> int:
     header = []
     for text in HEADERS:
         cell = WriteOnlyCell(ws, value=text)
-        cell.font, cell.fill = _BOLD, _HEADER_FILL
+        cell.font, cell.fill, cell.data_type = _BOLD, _HEADER_FILL, "s"
         header.append(cell)
     ws.append(header)
     count = 0
     for values in rows:
-        ws.append([_date_cell(ws, v) if isinstance(v, dt.date) else v for v in values])
+        ws.append([_cell(ws, v) for v in values])
         count += 1
     wb.save(out)
     return count

@@ -1,0 +1,382 @@
+"""The role × URL × method matrix, generated from the URL patterns and the API schema (issue 7,
+item 1): every named URL pattern of the project (GET and POST) and every operation of the
+ninja API must have a MATRIX row, so a new URL without a row fails the suite.
+
+Each row builds its URL from the ``world`` / ``plan`` fixtures, always on objects of the
+hospital of ``office`` (cell A where a cell is needed), and states the status each role gets:
+404 outside the scope, 403 for read-only roles, never 500. A POST with an empty or minimal body
+is enough: an allowed role gets the form back with its errors (200) or a redirect (302).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import traceback
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from decimal import Decimal
+from operator import attrgetter, methodcaller
+from typing import Any
+
+import pytest
+from django.core.files.base import ContentFile
+from django.db import transaction
+from django.test import Client
+from django.urls import URLPattern, URLResolver, get_resolver, reverse
+
+ROLES = ["admin", "office", "secretary", "member", "reader", "communications", "other_office"]
+COLUMNS = [*ROLES, "anonymous"]
+
+SKIPPED_PREFIXES = ("quan-tri/", "i18n/", "healthz")  # Django admin, set_language, bare page
+API_PREFIX = "api/"
+
+
+# ---- discovery --------------------------------------------------------------------------------
+def _walk(
+    patterns: list[Any], prefix: str = "", namespace: str = ""
+) -> Iterator[tuple[str, str, str | None]]:
+    for p in patterns:
+        if isinstance(p, URLResolver):
+            ns = namespace
+            if p.namespace:
+                ns = f"{namespace}:{p.namespace}" if namespace else p.namespace
+            yield from _walk(p.url_patterns, prefix + str(p.pattern), ns)
+        elif isinstance(p, URLPattern):
+            yield prefix + str(p.pattern), namespace, p.name
+
+
+def _api_schema_paths() -> dict[str, list[str]]:
+    from dangbo.api.urls import api
+
+    return {
+        path: sorted(m.upper() for m in ops)
+        for path, ops in api.get_openapi_schema()["paths"].items()
+    }
+
+
+def _as_schema_path(route: str) -> str:
+    """``api/organizations/<org_id>/members`` → ``/api/organizations/{org_id}/members``."""
+    parts = []
+    for part in route.split("/"):
+        if part.startswith("<") and part.endswith(">"):
+            part = "{" + part[1:-1].split(":")[-1] + "}"
+        parts.append(part)
+    return "/" + "/".join(parts)
+
+
+def discovered_patterns() -> tuple[set[str], list[str]]:
+    """Named patterns (``namespace:name``) outside the skipped prefixes, except the API
+    operations (covered through the schema); and the routes that have no name at all."""
+    schema = _api_schema_paths()
+    names: set[str] = set()
+    unnamed: list[str] = []
+    for route, namespace, name in _walk(get_resolver().url_patterns):
+        if route.startswith(SKIPPED_PREFIXES):
+            continue
+        if route.startswith(API_PREFIX) and _as_schema_path(route) in schema:
+            continue
+        if not name:
+            unnamed.append(route)
+            continue
+        names.add(f"{namespace}:{name}" if namespace else name)
+    return names, unnamed
+
+
+def discovered_keys() -> set[str]:
+    names, _unnamed = discovered_patterns()
+    keys = {f"{name} {method}" for name in names for method in ("GET", "POST")}
+    keys |= {
+        f"API {method} {path}"
+        for path, methods in _api_schema_paths().items()
+        for method in methods
+    }
+    return keys
+
+
+# ---- URL builders -----------------------------------------------------------------------------
+@dataclass
+class Req:
+    url: str
+    data: dict[str, Any] | None = None
+    json: bool = False
+
+
+@dataclass
+class Ctx:
+    world: Any
+    plan: Any
+    _made: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def a1(self) -> Any:  # a colleague of ``member`` in cell A
+        return self.world.a_members[1]
+
+    def evidence(self) -> Any:
+        """An entry of cell A's share of ``beds`` with an evidence file."""
+        from dangbo.targets.models import Entry
+
+        if "entry" not in self._made:
+            entry = Entry(
+                target=self.plan.beds,
+                checkpoint=self.plan.midyear,
+                organization=self.world.cell_a,
+                value=Decimal(250),
+                recorded_by=self.world.users["secretary"],
+            )
+            entry.attachment.save("bien-ban.pdf", ContentFile(b"%PDF-1.4 minh chung"), save=False)
+            entry.save()
+            self._made["entry"] = entry
+        return self._made["entry"]
+
+    def task(self) -> Any:
+        """A task the hospital gave cell A."""
+        from dangbo.targets.models import Task
+
+        if "task" not in self._made:
+            self._made["task"] = Task.objects.create(
+                organization=self.world.hospital,
+                resolution=self.plan.resolution,
+                title="Rà soát hồ sơ đảng viên",
+                responsible_organization=self.world.cell_a,
+                deadline=dt.date(2023, 12, 1),
+            )
+        return self._made["task"]
+
+
+def u(name: str, *args: Callable[[Ctx], Any] | str, query: str = "") -> Callable[[Ctx], Req]:
+    """A builder: reverse ``name`` with the pks of the objects picked from the context (a
+    string is passed as it is)."""
+
+    def build(c: Ctx) -> Req:
+        values = [a if isinstance(a, str) else a(c) for a in args]
+        url = reverse(name, args=[getattr(v, "pk", v) for v in values])
+        return Req(url + query.format(cell_a=c.world.cell_a.pk))
+
+    return build
+
+
+def api(path: str, data: Callable[[Ctx], dict[str, Any]] | None = None) -> Callable[[Ctx], Req]:
+    def build(c: Ctx) -> Req:
+        w, p = c.world, c.plan
+        url = path.format(cell_a=w.cell_a.pk, a1=c.a1.pk, res=p.resolution.pk, beds=p.beds.pk)
+        return Req(url, data(c) if data else None, json=data is not None)
+
+    return build
+
+
+# Objects every row is built on: the office's hospital, cell A, and the plan.
+HOSPITAL = attrgetter("world.hospital")
+CELL_A = attrgetter("world.cell_a")
+A1 = attrgetter("a1")
+RES = attrgetter("plan.resolution")
+BEDS = attrgetter("plan.beds")  # rolled up from cells A and B
+MIDYEAR = attrgetter("plan.midyear")
+ENTRY = methodcaller("evidence")
+TASK = methodcaller("task")
+
+# Common rows of statuses, in the order of COLUMNS:
+#            admin office secr member reader comms other  anonymous
+SUBTREE = (200, 200, 200, 404, 200, 404, 200, 302)  # pages of one's own subtree, any org
+CELL_READ = (200, 200, 200, 404, 200, 404, 404, 302)  # reading cell A or its members
+CELL_WRITE = (200, 200, 200, 404, 403, 404, 404, 302)  # writing in cell A
+HOSP_READ = (200, 200, 404, 404, 200, 404, 404, 302)  # reading the hospital's resolution
+HOSP_WRITE = (200, 200, 404, 404, 403, 404, 404, 302)  # the hospital office's work
+IMPORT = (200, 200, 200, 404, 403, 404, 200, 302)  # whoever writes some organization
+EVERYONE = (200, 200, 200, 200, 200, 200, 200, 302)
+NOT_ALLOWED = (405, 405, 405, 405, 405, 405, 405, 302)  # method refused once logged in
+
+MATRIX: dict[str, tuple[Callable[[Ctx], Req], tuple[int, ...]]] = {
+    #                                                  admin offi secr memb read comm other anon
+    "home GET": (u("home"),                            (200, 200, 200, 302, 200, 200, 200, 302)),
+    "home POST": (u("home"),                           (200, 200, 200, 302, 200, 200, 200, 302)),
+    "login GET": (u("login"),                          (302, 302, 302, 302, 302, 302, 302, 200)),
+    "login POST": (u("login"),                         (302, 302, 302, 302, 302, 302, 302, 200)),
+    "logout GET": (u("logout"),                        (405, 405, 405, 405, 405, 405, 405, 405)),
+    "logout POST": (u("logout"),                       (302, 302, 302, 302, 302, 302, 302, 302)),
+    "organizations:tree GET": (u("organizations:tree"), SUBTREE),
+    "organizations:tree POST": (u("organizations:tree"), SUBTREE),
+    "organizations:detail GET": (u("organizations:detail", CELL_A), CELL_READ),
+    "organizations:detail POST": (u("organizations:detail", CELL_A), CELL_READ),
+    "members:search GET": (u("members:search", query="?q=an"), SUBTREE),
+    "members:search POST": (u("members:search", query="?q=an"), SUBTREE),
+    "members:probation GET": (u("members:probation"), SUBTREE),
+    "members:probation POST": (u("members:probation"), SUBTREE),
+    "members:detail GET": (u("members:detail", A1), CELL_READ),
+    "members:detail POST": (u("members:detail", A1), CELL_READ),
+    "members:edit GET": (u("members:edit", A1), CELL_WRITE),
+    "members:edit POST": (u("members:edit", A1), CELL_WRITE),
+    "members:status GET": (u("members:status", A1), CELL_WRITE),
+    "members:status POST": (u("members:status", A1), CELL_WRITE),
+    "members:add GET": (u("members:add"), IMPORT),
+    "members:add POST": (u("members:add"), IMPORT),
+    "members:reveal GET": (u("members:reveal", A1, "card_number"), NOT_ALLOWED),
+    "members:reveal POST": (u("members:reveal", A1, "card_number"), CELL_WRITE),
+    "members:import GET": (u("members:import"), IMPORT),
+    "members:import POST": (u("members:import"), IMPORT),
+    "members:import_confirm GET": (u("members:import_confirm"), NOT_ALLOWED),
+    "members:import_confirm POST": (u("members:import_confirm"),
+                                                       (302, 302, 302, 404, 403, 404, 302, 302)),
+    "members:import_template GET": (u("members:import_template"), IMPORT),
+    "members:import_template POST": (u("members:import_template"), NOT_ALLOWED),
+    "members:export GET": (u("members:export", query="?org={cell_a}"), CELL_READ),
+    "members:export POST": (u("members:export", query="?org={cell_a}"), NOT_ALLOWED),
+    "targets:list GET": (u("targets:list"), SUBTREE),
+    "targets:list POST": (u("targets:list"), SUBTREE),
+    "targets:mine GET": (u("targets:mine"), EVERYONE),
+    "targets:mine POST": (u("targets:mine"), EVERYONE),
+    "targets:resolution GET": (u("targets:resolution", RES), HOSP_READ),
+    "targets:resolution POST": (u("targets:resolution", RES), HOSP_READ),
+    "targets:resolution_create GET": (u("targets:resolution_create", HOSPITAL), HOSP_WRITE),
+    "targets:resolution_create POST": (u("targets:resolution_create", HOSPITAL), HOSP_WRITE),
+    "targets:target_create GET": (u("targets:target_create", RES), HOSP_WRITE),
+    "targets:target_create POST": (u("targets:target_create", RES), HOSP_WRITE),
+    "targets:checkpoint_create GET": (u("targets:checkpoint_create", RES), HOSP_WRITE),
+    "targets:checkpoint_create POST": (u("targets:checkpoint_create", RES), HOSP_WRITE),
+    "targets:group_create GET": (u("targets:group_create", RES), HOSP_WRITE),
+    "targets:group_create POST": (u("targets:group_create", RES), HOSP_WRITE),
+    "targets:task_create GET": (u("targets:task_create", HOSPITAL), HOSP_WRITE),
+    "targets:task_create POST": (u("targets:task_create", HOSPITAL), HOSP_WRITE),
+    "targets:target GET": (u("targets:target", BEDS), CELL_READ),
+    "targets:target POST": (u("targets:target", BEDS), CELL_READ),
+    # The target's own value: the office (a cell's secretary reads it, records only her share).
+    "targets:record GET": (u("targets:record", BEDS, MIDYEAR),
+                                                       (200, 200, 403, 404, 403, 404, 404, 302)),
+    "targets:record POST": (u("targets:record", BEDS, MIDYEAR),
+                                                       (200, 200, 403, 404, 403, 404, 404, 302)),
+    "targets:record_cell GET": (u("targets:record_cell", BEDS, MIDYEAR, CELL_A), CELL_WRITE),
+    "targets:record_cell POST": (u("targets:record_cell", BEDS, MIDYEAR, CELL_A), CELL_WRITE),
+    "targets:remind GET": (u("targets:remind", BEDS, MIDYEAR), NOT_ALLOWED),
+    "targets:remind POST": (u("targets:remind", BEDS, MIDYEAR),
+                                                       (302, 302, 403, 404, 403, 404, 404, 302)),
+    "targets:override GET": (u("targets:override", BEDS, MIDYEAR),
+                                                       (200, 200, 403, 404, 403, 404, 404, 302)),
+    "targets:override POST": (u("targets:override", BEDS, MIDYEAR),
+                                                       (200, 200, 403, 404, 403, 404, 404, 302)),
+    "targets:evidence GET": (u("targets:evidence", ENTRY), CELL_READ),
+    "targets:evidence POST": (u("targets:evidence", ENTRY), CELL_READ),
+    "targets:freeze GET": (u("targets:freeze", MIDYEAR), HOSP_WRITE),
+    "targets:freeze POST": (u("targets:freeze", MIDYEAR), HOSP_WRITE),
+    "targets:transcribe GET": (u("targets:transcribe", MIDYEAR), HOSP_WRITE),
+    "targets:transcribe POST": (u("targets:transcribe", MIDYEAR), HOSP_WRITE),
+    "targets:dashboard GET": (u("targets:dashboard", CELL_A), CELL_READ),
+    "targets:dashboard POST": (u("targets:dashboard", CELL_A), CELL_READ),
+    "targets:dashboard_export GET": (u("targets:dashboard_export", CELL_A), CELL_READ),
+    "targets:dashboard_export POST": (u("targets:dashboard_export", CELL_A), CELL_READ),
+    "targets:tasks GET": (u("targets:tasks", CELL_A), CELL_READ),
+    "targets:tasks POST": (u("targets:tasks", CELL_A), CELL_READ),
+    "targets:task_update GET": (u("targets:task_update", TASK), CELL_WRITE),
+    "targets:task_update POST": (u("targets:task_update", TASK), CELL_WRITE),
+    "api:openapi-json GET": (u("api:openapi-json"), EVERYONE),
+    "api:openapi-json POST": (u("api:openapi-json"), EVERYONE),
+    "api:openapi-view GET": (u("api:openapi-view"), EVERYONE),
+    "api:openapi-view POST": (u("api:openapi-view"), EVERYONE),
+    "api:api-root GET": (u("api:api-root"),            (404, 404, 404, 404, 404, 404, 404, 404)),
+    "api:api-root POST": (u("api:api-root"),           (404, 404, 404, 404, 404, 404, 404, 404)),
+    # ---- the API (anonymous: 401) ---------------------------------------------------------
+    "API GET /api/organizations": (api("/api/organizations"),
+                                                       (200, 200, 200, 200, 200, 200, 200, 401)),
+    "API GET /api/organizations/{org_id}/members": (api("/api/organizations/{cell_a}/members"),
+                                                       (200, 200, 200, 404, 200, 404, 404, 401)),
+    "API GET /api/members": (api("/api/members?q=an"), (200, 200, 200, 200, 200, 200, 200, 401)),
+    "API GET /api/members/{member_id}": (api("/api/members/{a1}"),
+                                                       (200, 200, 200, 404, 200, 404, 404, 401)),
+    "API GET /api/resolutions": (api("/api/resolutions"),
+                                                       (200, 200, 200, 200, 200, 200, 200, 401)),
+    "API GET /api/resolutions/{resolution_id}/targets": (api("/api/resolutions/{res}/targets"),
+                                                       (200, 200, 404, 404, 200, 404, 404, 401)),
+    "API POST /api/targets/{target_id}/entries": (
+        api("/api/targets/{beds}/entries", lambda c: {"checkpoint_id": c.plan.midyear.pk,
+                                                      "value": 600}),
+                                                       (201, 201, 403, 404, 403, 404, 404, 401)),
+}  # fmt: skip
+
+# Cells the app gets wrong today: (row, column) → the reason. Each runs alone, expecting the
+# status of its MATRIX row, as a strict xfail (so fixing the app makes the suite say so).
+KNOWN_BUGS: dict[tuple[str, str], str] = {}
+
+
+# ---- coverage ---------------------------------------------------------------------------------
+def test_every_url_pattern_and_api_operation_has_a_matrix_row():
+    discovered = discovered_keys()
+    missing = sorted(discovered - MATRIX.keys())
+    stale = sorted(MATRIX.keys() - discovered)
+    assert not (missing or stale), (
+        f"URL patterns / API operations without a MATRIX row: {missing}; "
+        f"MATRIX rows naming no URL pattern or API operation: {stale}"
+    )
+    assert not discovered_patterns()[1], "every URL pattern has a name"
+
+
+def test_matrix_counts_every_pattern_and_operation():
+    names, _ = discovered_patterns()
+    operations = sum(len(m) for m in _api_schema_paths().values())
+    assert len(MATRIX) == len(discovered_keys()) == 2 * len(names) + operations
+    assert all(len(statuses) == len(COLUMNS) for _build, statuses in MATRIX.values())
+    assert all(row in MATRIX and col in COLUMNS for row, col in KNOWN_BUGS)
+
+
+# ---- the matrix -------------------------------------------------------------------------------
+def _request(client: Client, method: str, req: Req) -> Any:
+    if method == "GET":
+        return client.get(req.url)
+    if req.json:
+        return client.post(req.url, req.data, content_type="application/json")
+    return client.post(req.url, req.data or {})
+
+
+def _call(key: str, column: str, ctx: Ctx, req: Req) -> tuple[int, str]:
+    """The status ``column`` gets for row ``key``, inside a savepoint rolled back afterwards
+    (a successful POST changes nothing for the next role); with the traceback of a 500."""
+    method = key.split()[1] if key.startswith("API ") else key.rsplit(" ", 1)[1]
+    with transaction.atomic():
+        client = Client(raise_request_exception=False)
+        if column != "anonymous":
+            client.force_login(ctx.world.users[column])
+        response = _request(client, method, req)
+        detail = ""
+        if (
+            response.status_code == 302
+            and column == "anonymous"
+            and not key.startswith(("login ", "logout "))
+        ):
+            location = response["Location"]
+            detail = "" if location.startswith(reverse("login")) else f" → {location}"
+        if getattr(response, "exc_info", None):
+            detail = "\n" + "".join(traceback.format_exception(*response.exc_info))
+        response.close()
+        transaction.set_rollback(True)
+    return response.status_code, detail
+
+
+@pytest.fixture
+def ctx(world, plan, settings, tmp_path) -> Ctx:
+    settings.MEDIA_ROOT = tmp_path  # evidence files
+    settings.IMPORT_DIR = tmp_path / "imports"
+    return Ctx(world, plan)
+
+
+@pytest.mark.parametrize("key", sorted(MATRIX))
+def test_matrix(ctx, key):
+    expected = dict(zip(COLUMNS, MATRIX[key][1], strict=True))
+    req = MATRIX[key][0](ctx)
+    wrong = []
+    for column in COLUMNS:
+        if (key, column) in KNOWN_BUGS:
+            continue
+        status, detail = _call(key, column, ctx, req)
+        if status != expected[column] or detail:
+            wrong.append(f"{column}: {status} (expected {expected[column]}){detail}")
+    assert not wrong, f"{key} {req.url}\n" + "\n".join(wrong)
+
+
+@pytest.mark.parametrize(
+    "key,column",
+    [
+        pytest.param(k, col, marks=pytest.mark.xfail(strict=True, reason=reason))
+        for (k, col), reason in sorted(KNOWN_BUGS.items())
+    ]
+    or [pytest.param("-", "-", marks=pytest.mark.skip(reason="no known bug"))],
+)
+def test_matrix_known_bug(ctx, key, column):
+    status, detail = _call(key, column, ctx, MATRIX[key][0](ctx))
+    assert status == dict(zip(COLUMNS, MATRIX[key][1], strict=True))[column], detail
