@@ -42,3 +42,25 @@ def test_desktop_menu_is_open_and_skip_link_reaches_the_content(
     expect(skip).to_be_focused()
     skip.press("Enter")
     expect(page.locator("#content")).to_be_focused()
+
+
+CELLS_BEYOND = """() => [...document.querySelectorAll('td, th')]
+  .filter(el => el.getBoundingClientRect().width > 0
+          && el.getBoundingClientRect().right > document.documentElement.clientWidth + 1)
+  .length"""
+
+
+def test_member_tables_are_cards_on_a_phone(transactional_db, live_server, world, browser):
+    """Issue 7, item 5: no table cell lies beyond a 390 px screen; each row is a card with
+    its labels."""
+    context = browser.new_context(locale="vi-VN", viewport={"width": 390, "height": 844})
+    page = context.new_page()
+    page.set_default_timeout(15_000)
+    login(page, live_server, "office1")
+    for path in (f"/to-chuc/{world.cell_a.pk}/", "/dang-vien/tim-kiem/?q=nguyen"):
+        page.goto(live_server.url + path)
+        assert page.evaluate(CELLS_BEYOND) == 0, path
+    page.goto(f"{live_server.url}/to-chuc/{world.cell_a.pk}/")
+    row = page.locator("#member-rows tbody tr", has_text="Đào Thiện Tiến")
+    expect(row.locator("td[data-label='Tình trạng']")).to_be_visible()
+    context.close()

@@ -24,9 +24,11 @@ def test_cell_row_has_every_column():
     html = listing.cell_rows([_row()], offset=50, member_base="/dang-vien/")
     assert html == (
         '<tr><td>51</td><td><a href="/dang-vien/7/">Đào Thiện Tiến</a></td>'
-        '<td class="opt">02/04/1975</td><td>Đại tá, BS CKII — Trưởng khoa</td>'
-        '<td class="opt">Khoa Nội tổng hợp</td><td class="opt">•••••001</td>'
-        '<td><span class="badge probationary">Dự bị</span></td></tr>'
+        '<td class="opt" data-label="Ngày sinh">02/04/1975</td>'
+        '<td data-label="Chức vụ / chuyên môn">Đại tá, BS CKII — Trưởng khoa</td>'
+        '<td class="opt" data-label="Khoa/phòng">Khoa Nội tổng hợp</td>'
+        '<td class="opt" data-label="Số thẻ">•••••001</td>'
+        '<td data-label="Tình trạng"><span class="badge probationary">Dự bị</span></td></tr>'
     )
 
 
@@ -39,7 +41,7 @@ def test_values_are_escaped_and_missing_ones_blank():
     search = listing.search_rows([row], "/dang-vien/")
     for html in (cell, search):
         assert "<script>" not in html and "&lt;script&gt;alert(1)&lt;/script&gt;" in html
-    assert '<td class="opt"></td><td>' in cell  # no birth date
+    assert '<td class="opt" data-label="Ngày sinh"></td>' in cell  # no birth date
     assert "Chi bộ &quot;A&quot; &amp; B" in search
 
 

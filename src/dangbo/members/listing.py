@@ -13,6 +13,8 @@ from collections.abc import Iterable, Sequence
 from html import escape
 from typing import Any
 
+from django.utils.translation import gettext as _
+
 from dangbo.core import choices
 from dangbo.members.models import MemberStatus
 from dangbo.members.rules import mask, position_text
@@ -36,33 +38,48 @@ def _status_labels() -> dict[str, str]:
     return {value: escape(label) for value, label in choices.labels(MemberStatus).items()}
 
 
+def _column_labels() -> dict[str, str]:
+    """The headers again, for ``data-label``: on a phone each row is a card (issue 7, item 5)."""
+    return {
+        k: escape(str(v))
+        for k, v in {
+            "born": _("Ngày sinh"), "position": _("Chức vụ / chuyên môn"),
+            "dept": _("Khoa/phòng"), "card": _("Số thẻ"), "status": _("Tình trạng"),
+            "cell": _("Chi bộ"),
+        }.items()
+    }  # fmt: skip
+
+
 def cell_rows(rows: Iterable[Row], offset: int, member_base: str) -> str:
     """``<tr>``s of the cell page: #, name (link), birth date, position, department, masked
     card number, status badge."""
-    labels = _status_labels()
+    labels, col = _status_labels(), _column_labels()
     out = []
     for n, r in enumerate(rows, start=offset + 1):
         out.append(
             f'<tr><td>{n}</td><td><a href="{member_base}{r[PK]}/">{escape(r[NAME])}</a></td>'
-            f'<td class="opt">{_date(r[BORN])}</td>'
-            f"<td>{escape(position_text(r[RANK], r[TITLE], r[JOB], r[MILITARY]))}</td>"
-            f'<td class="opt">{escape(r[DEPT] or "")}</td><td class="opt">{mask(r[CARD])}</td>'
-            f'<td><span class="badge {escape(r[STATUS])}">{labels.get(r[STATUS], "")}</span>'
-            "</td></tr>"
+            f'<td class="opt" data-label="{col["born"]}">{_date(r[BORN])}</td>'
+            f'<td data-label="{col["position"]}">'
+            f"{escape(position_text(r[RANK], r[TITLE], r[JOB], r[MILITARY]))}</td>"
+            f'<td class="opt" data-label="{col["dept"]}">{escape(r[DEPT] or "")}</td>'
+            f'<td class="opt" data-label="{col["card"]}">{mask(r[CARD])}</td>'
+            f'<td data-label="{col["status"]}"><span class="badge {escape(r[STATUS])}">'
+            f"{labels.get(r[STATUS], '')}</span></td></tr>"
         )
     return "\n".join(out)
 
 
 def search_rows(rows: Iterable[Row], member_base: str) -> str:
     """``<tr>``s of the search page: name (link), cell, department, masked card, status."""
-    labels = _status_labels()
+    labels, col = _status_labels(), _column_labels()
     out = []
     for r in rows:
         out.append(
             f'<tr><td><a href="{member_base}{r[PK]}/">{escape(r[NAME])}</a></td>'
-            f"<td>{escape(r[ORG])}</td>"
-            f'<td class="opt">{escape(r[DEPT] or "")}</td><td class="opt">{mask(r[CARD])}</td>'
-            f'<td><span class="badge {escape(r[STATUS])}">{labels.get(r[STATUS], "")}</span>'
-            "</td></tr>"
+            f'<td data-label="{col["cell"]}">{escape(r[ORG])}</td>'
+            f'<td class="opt" data-label="{col["dept"]}">{escape(r[DEPT] or "")}</td>'
+            f'<td class="opt" data-label="{col["card"]}">{mask(r[CARD])}</td>'
+            f'<td data-label="{col["status"]}"><span class="badge {escape(r[STATUS])}">'
+            f"{labels.get(r[STATUS], '')}</span></td></tr>"
         )
     return "\n".join(out)
