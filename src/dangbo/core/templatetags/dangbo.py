@@ -1,8 +1,6 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
-from urllib.parse import urlencode
 
 from django import template
 
@@ -17,14 +15,6 @@ def vndate(value: dt.date | dt.datetime | None) -> str:
     if isinstance(value, dt.datetime):
         value = value.date()
     return format_date(value)
-
-
-@register.simple_tag(takes_context=True)
-def page_query(context: Any, page: int) -> str:
-    """The current query string with ``page`` replaced."""
-    params = context["request"].GET.copy()
-    params["page"] = page
-    return "?" + urlencode(sorted(params.items()))
 
 
 @register.filter
