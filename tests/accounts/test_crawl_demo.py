@@ -25,6 +25,7 @@ from django.test import Client
 from django.urls import reverse
 
 from dangbo.demo import data
+from tests.responses import close_response
 
 pytestmark = pytest.mark.django_db
 
@@ -99,7 +100,7 @@ def fetch(client: Client, url: str) -> tuple[int, str, Any]:
         if target.netloc != "testserver":
             break
         url = target.path + ("?" + target.query if target.query else "")
-        response.close()
+        close_response(response)
         response = client.get(url)
     return response.status_code, url, response
 
@@ -130,11 +131,11 @@ def crawl(client: Client, username: str) -> Crawl:
             error = getattr(response, "exc_info", None)
             error = f": {error[0].__name__}: {error[1]}" if error else ""
             result.findings.append(f"{url} answers {status}{where}{error}; linked from {referrer}")
-            response.close()
+            close_response(response)
             continue
         content_type = response.get("Content-Type", "")
         if getattr(response, "streaming", False) or "text/html" not in content_type:
-            response.close()
+            close_response(response)
             continue
         page = Page()
         page.feed(response.content.decode())

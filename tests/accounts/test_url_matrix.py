@@ -24,6 +24,8 @@ from django.db import transaction
 from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
+from tests.responses import close_response
+
 ROLES = ["admin", "office", "secretary", "member", "reader", "communications", "other_office"]
 COLUMNS = [*ROLES, "anonymous"]
 
@@ -343,7 +345,7 @@ def _call(key: str, column: str, ctx: Ctx, req: Req) -> tuple[int, str]:
             detail = "" if location.startswith(reverse("login")) else f" → {location}"
         if getattr(response, "exc_info", None):
             detail = "\n" + "".join(traceback.format_exception(*response.exc_info))
-        response.close()
+        close_response(response)
         transaction.set_rollback(True)
     return response.status_code, detail
 
