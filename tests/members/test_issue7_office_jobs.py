@@ -8,6 +8,8 @@ import datetime as dt
 import pytest
 from django.urls import reverse
 from django.utils import timezone
+from hypothesis import example, given
+from hypothesis import strategies as st
 
 from dangbo.core.errors import ConcurrentEdit, ValidationFailed
 from dangbo.members import rules, services
@@ -101,3 +103,54 @@ def test_office_recognises_a_member_as_full_with_the_decision(client, world):
     client.force_login(world.users["reader"])
     assert client.get(url).status_code == 403
     assert url not in client.get(reverse("members:detail", args=[member.pk])).content.decode()
+
+
+@given(
+    st.dates(min_value=D(1930, 1, 1), max_value=D(2010, 12, 31)),
+    st.dates(min_value=D(2020, 1, 1), max_value=D(2035, 12, 31)),
+    st.sampled_from(sorted(rules.AGE_BANDS)),
+)
+@example(D(1996, 2, 29), D(2026, 2, 28), "30-39")  # a leap-day birthday turns 30 on 28/02
+def test_issue7_item2_age_band_dates_agree_with_the_age(born, today, band):
+    after, by = rules.birth_range(band, today)
+    in_range = (after is None or born > after) and (by is None or born <= by)
+    low, high = rules.AGE_BANDS[band]
+    age = rules.age_on(born, today)
+    assert in_range == ((low is None or age >= low) and (high is None or age < high))
+
+
+def test_issue7_item2_member_list_filters_sorts_and_exports_the_filtered_list(client, world):
+    import io
+
+    from openpyxl import load_workbook
+
+    a0, a1, a2 = world.a_members
+    Member.objects.filter(pk=a0.pk).update(status="full", date_of_birth=D(1960, 1, 1),
+                                           admitted_on=D(1990, 5, 2))  # fmt: skip
+    Member.objects.filter(pk=a1.pk).update(status="probationary", date_of_birth=D(1995, 6, 1),
+                                           admitted_on=D(2025, 7, 1), gender="female")  # fmt: skip
+    Member.objects.filter(pk=a2.pk).update(status="full", date_of_birth=D(1988, 3, 3),
+                                           admitted_on=D(2015, 9, 9))  # fmt: skip
+    client.force_login(world.users["secretary"])
+    url = reverse("members:search")
+
+    def names(params):
+        html = client.get(url, params).content.decode()
+        return [n for n in ("Đào Thiện Tiến", "Nguyễn Thị Ánh", "Trần Văn An") if n in html]
+
+    assert names({"trang_thai": "probationary"}) == ["Nguyễn Thị Ánh"]
+    assert names({"gioi_tinh": "female"}) == ["Nguyễn Thị Ánh"]
+    assert names({"nam": "2015"}) == ["Trần Văn An"]
+    assert names({"tuoi": "tu-60"}) == ["Đào Thiện Tiến"]
+    assert names({"tuoi": "30-39", "trang_thai": "full"}) == ["Trần Văn An"]
+    assert names({"trang_thai": "removed"}) == []
+    assert "Lê Văn Bảo" not in client.get(url, {"trang_thai": "full"}).content.decode()  # cell B
+    html = client.get(url, {"trang_thai": "full", "sap_xep": "vao-dang"}).content.decode()
+    assert html.index("Đào Thiện Tiến") < html.index("Trần Văn An")  # admitted 1990, 2015
+    html = client.get(url, {"trang_thai": "full", "sap_xep": "tuoi"}).content.decode()
+    assert html.index("Trần Văn An") < html.index("Đào Thiện Tiến")  # younger first
+    # The filtered list exports as shown.
+    assert 'id="export-filtered"' in client.get(url, {"trang_thai": "full"}).content.decode()
+    response = client.get(reverse("members:export"), {"trang_thai": "full", "sap_xep": "tuoi"})
+    rows = list(load_workbook(io.BytesIO(b"".join(response.streaming_content))).active.values)
+    assert [r[0] for r in rows[1:]] == ["Trần Văn An", "Đào Thiện Tiến"]

@@ -118,3 +118,46 @@ class StatusChangeForm(forms.Form):
         moves = member_rules.STATUS_MOVES.get(member.status, ())
         self.fields["status"].choices = [(s, labels[s]) for s in moves]
         self.fields["version"].initial = member.version
+
+
+class MemberFilterForm(forms.Form):
+    """Filters of the member list (issue 7, item 2); the URL parameters are Vietnamese slugs
+    so a filtered list can be bookmarked, exported and printed as it is."""
+
+    trang_thai = forms.ChoiceField(label=_("Tình trạng"), required=False)
+    gioi_tinh = forms.ChoiceField(label=_("Giới tính"), required=False)
+    khoa = forms.ModelChoiceField(label=_("Khoa/phòng"), required=False, queryset=None)
+    nam = forms.IntegerField(label=_("Năm vào Đảng"), required=False, min_value=1930,
+                             max_value=2100)  # fmt: skip
+    tuoi = forms.ChoiceField(label=_("Độ tuổi"), required=False)
+    sap_xep = forms.ChoiceField(label=_("Sắp xếp"), required=False)
+
+    def __init__(self, *args: Any, actor: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        from dangbo.members.models import Gender
+
+        blank = [("", _("Tất cả"))]
+        self.fields["trang_thai"].choices = blank + list(MemberStatus.choices)
+        self.fields["gioi_tinh"].choices = blank + list(Gender.choices)
+        cells = scope_for(actor).orgs().filter(kind__in=CELL_KINDS)
+        self.fields["khoa"].queryset = departments_for(*cells.only("path")[:500])
+        self.fields["tuoi"].choices = blank + [
+            ("duoi-30", _("Dưới 30")), ("30-39", "30–39"), ("40-49", "40–49"),
+            ("50-59", "50–59"), ("tu-60", _("Từ 60")),
+        ]  # fmt: skip
+        self.fields["sap_xep"].choices = [
+            ("ten", _("Tên (thứ tự tiếng Việt)")), ("vao-dang", _("Ngày vào Đảng")),
+            ("tuoi", _("Tuổi, trẻ trước")),
+        ]  # fmt: skip
+
+    def filters(self) -> dict[str, Any]:
+        """The cleaned filters as ``queries.filter_members`` takes them ({} when invalid)."""
+        if not self.is_valid():
+            return {}
+        d = self.cleaned_data
+        return {"status": d["trang_thai"], "gender": d["gioi_tinh"], "department": d["khoa"],
+                "year": d["nam"], "age": d["tuoi"], "sort": d["sap_xep"]}  # fmt: skip
+
+    @property
+    def active(self) -> bool:
+        return any(v for k, v in self.filters().items() if k != "sort")

@@ -81,3 +81,33 @@ def probation_due_q(today: dt.date, within_days: int = member_rules.PROBATION_DU
     """The SQL form of ``rules.probation_due`` (its window: ``rules.admitted_window_for_due``)."""
     latest_admission = member_rules.admitted_window_for_due(today, within_days)
     return Q(status="probationary", admitted_on__lte=latest_admission)
+
+
+# Member list filters and sorts (issue 7, item 2): the search page and the export share them.
+SORTS = {
+    "ten": ("sort_key", "id"),
+    "vao-dang": ("admitted_on", "sort_key", "id"),
+    "tuoi": ("-date_of_birth", "sort_key", "id"),
+}
+
+
+def filter_members(
+    qs: QuerySet[Member], filters: dict[str, Any], today: dt.date
+) -> QuerySet[Member]:
+    """``filters`` as ``forms.MemberFilterForm`` cleans them: status, gender, department,
+    admission year, age band (``rules.AGE_BANDS``), sort (``SORTS``)."""
+    if filters.get("status"):
+        qs = qs.filter(status=filters["status"])
+    if filters.get("gender"):
+        qs = qs.filter(gender=filters["gender"])
+    if filters.get("department"):
+        qs = qs.filter(department=filters["department"])
+    if filters.get("year"):
+        qs = qs.filter(admitted_on__year=filters["year"])
+    if filters.get("age"):
+        born_after, born_by = member_rules.birth_range(filters["age"], today)
+        if born_after is not None:
+            qs = qs.filter(date_of_birth__gt=born_after)
+        if born_by is not None:
+            qs = qs.filter(date_of_birth__lte=born_by)
+    return qs.order_by(*SORTS.get(filters.get("sort") or "ten", SORTS["ten"]))

@@ -140,3 +140,38 @@ def status_change_problems(
                 ("decision_number", gettext("Ghi số quyết định công nhận đảng viên chính thức."))
             )
     return problems
+
+
+# Age bands of the member list filters (issue 7, item 2): key → (from age, below age).
+AGE_BANDS: dict[str, tuple[int | None, int | None]] = {
+    "duoi-30": (None, 30),
+    "30-39": (30, 40),
+    "40-49": (40, 50),
+    "50-59": (50, 60),
+    "tu-60": (60, None),
+}
+
+
+def birth_range(band: str, today: dt.date) -> tuple[dt.date | None, dt.date | None]:
+    """Dates of birth of an age band on ``today``: (born after, born on or before), for a SQL
+    filter; ``None`` is open. Age ≥ a ⇔ born on or before today − a years; age < b ⇔ born
+    after today − b years (a 29/02 birthday counts from 28/02 in a common year)."""
+    low, high = AGE_BANDS[band]
+    born_after = _latest_born(today, high) if high is not None else None
+    born_by = _latest_born(today, low) if low is not None else None
+    return born_after, born_by
+
+
+def _latest_born(today: dt.date, years: int) -> dt.date:
+    """The last date of birth that is ``years`` old on ``today``: ``add_months`` clamps to the
+    month's end, so step forward from its inverse (as ``admitted_window_for_due`` does)."""
+    latest = add_months(today, -12 * years)
+    while add_months(latest + dt.timedelta(days=1), 12 * years) <= today:
+        latest += dt.timedelta(days=1)
+    return latest
+
+
+def age_on(date_of_birth: dt.date, today: dt.date) -> int:
+    """Whole years of age on ``today`` (the same count as ``birth_range``)."""
+    years = today.year - date_of_birth.year
+    return years - (add_months(date_of_birth, 12 * years) > today)

@@ -15,7 +15,7 @@ from dangbo.core.errors import ConcurrentEdit, ValidationFailed
 from dangbo.core.pagination import paginate
 from dangbo.core.text import clip_query
 from dangbo.members import queries, services
-from dangbo.members.forms import MemberForm, StatusChangeForm
+from dangbo.members.forms import MemberFilterForm, MemberForm, StatusChangeForm
 from dangbo.members.listing import ROW_FIELDS
 from dangbo.members.models import Member
 from dangbo.members.rules import probation_ends_on
@@ -96,10 +96,13 @@ def search_page(request: HttpRequest) -> HttpResponse:
     if not scope_for(request.user).sees_organizations:
         raise Http404
     q = clip_query(request.GET.get("q", ""))  # ~1,000 words once answered 500
-    found = queries.search(request.user, q)
-    page = paginate(request, found, values=ROW_FIELDS) if q else None  # tuples: members/listing
+    filters = MemberFilterForm(request.GET, actor=request.user)
+    found = queries.search(request.user, q) if q else scope_for(request.user).members()
+    found = queries.filter_members(found, filters.filters(), timezone.localdate())
+    listed = bool(q) or filters.active
+    page = paginate(request, found, values=ROW_FIELDS) if listed else None  # tuples: listing
     template = "members/search.html#results" if request.htmx else "members/search.html"
-    return render(request, template, {"q": q, "page": page})
+    return render(request, template, {"q": q, "page": page, "filters": filters})
 
 
 @login_required

@@ -5,7 +5,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
+from django.utils import timezone
+
 from dangbo.accounts.scope import scope_for, subtree_q
+from dangbo.members import queries as member_queries
 from dangbo.members.importing.columns import COLUMNS
 from dangbo.members.importing.values import GENDER_LABELS, STATUS_LABELS
 from dangbo.members.importing.workbooks import CellChoice, DepartmentChoice
@@ -58,6 +61,8 @@ def export_rows(
     *,
     full: bool = False,
     revealed: list[tuple[int, str, tuple[str, ...]]] | None = None,
+    q: str = "",
+    filters: dict[str, Any] | None = None,
 ) -> Iterator[list[object]]:
     """Rows of the members the actor can see (the org's subtree if given), in Vietnamese name
     order. Card numbers and citizen IDs are masked, unless ``full`` is asked for: then they are
@@ -66,11 +71,13 @@ def export_rows(
     if full and revealed is None:
         raise ValueError("an export with full numbers needs its reveal log")
     scope = scope_for(actor)
-    qs = scope.members()
+    qs = member_queries.search(actor, q) if q else scope.members()
     if org is not None:
         qs = qs.filter(subtree_q(org.path, "organization__path"))
+    # The list as filtered and sorted on the search page (issue 7, item 2).
+    qs = member_queries.filter_members(qs, filters or {}, timezone.localdate())
     fields = (*EXPORT_FIELDS, "organization__path", "pk")
-    values = qs.order_by("sort_key", "id").values_list(*fields)
+    values = qs.values_list(*fields)
     for row in values.iterator(chunk_size=2000):
         out = list(row[:-2])
         if full and scope.writes_path(row[-2]):

@@ -200,7 +200,15 @@ def export(request: HttpRequest) -> FileResponse:
         raise PermissionDenied
     revealed: list[tuple[int, str, tuple[str, ...]]] = []
     out = tempfile.TemporaryFile()  # noqa: SIM115 (FileResponse closes it, and so deletes it)
-    export_workbook(queries.export_rows(request.user, org, full=full, revealed=revealed), out)
+    from dangbo.core.text import clip_query
+    from dangbo.members.forms import MemberFilterForm
+
+    filters = MemberFilterForm(request.GET, actor=request.user).filters()
+    q = clip_query(request.GET.get("q", ""))
+    rows = queries.export_rows(
+        request.user, org, full=full, revealed=revealed, q=q, filters=filters
+    )
+    export_workbook(rows, out)
     member_services.log_export_reveals(
         actor=request.user, revealed=revealed, ip_address=client_ip(request)
     )
