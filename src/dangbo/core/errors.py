@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.utils.translation import gettext
 
 
@@ -24,3 +26,11 @@ class ValidationFailed(Exception):
     def __init__(self, errors: dict[str, list[str]]) -> None:
         super().__init__("; ".join(f"{k}: {' '.join(v)}" for k, v in errors.items()))
         self.errors = errors
+
+
+def add_form_errors(form: Any, exc: ValidationFailed) -> None:
+    """Show a service's ``ValidationFailed`` on the form: each message under its field, or at
+    the top when the form has no such field."""
+    for name, messages in exc.errors.items():
+        for message in messages:
+            form.add_error(name if name in form.fields else None, message)

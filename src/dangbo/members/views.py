@@ -11,7 +11,7 @@ from django.views.decorators.http import require_POST
 
 from dangbo.accounts.scope import scope_for
 from dangbo.core.clientip import client_ip
-from dangbo.core.errors import ConcurrentEdit, ValidationFailed
+from dangbo.core.errors import ConcurrentEdit, ValidationFailed, add_form_errors
 from dangbo.core.pagination import paginate
 from dangbo.core.text import clip_query
 from dangbo.members import queries, services
@@ -63,9 +63,7 @@ def edit(request: HttpRequest, pk: int) -> HttpResponse:
         except ConcurrentEdit as exc:
             form.add_error(None, str(exc))
         except ValidationFailed as exc:
-            for field_name, errors in exc.errors.items():
-                for error in errors:
-                    form.add_error(field_name if field_name in form.fields else None, error)
+            add_form_errors(form, exc)
         else:
             messages.success(request, gettext("Đã lưu hồ sơ đảng viên."))
             return redirect("members:detail", pk=member.pk)
@@ -131,9 +129,7 @@ def add(request: HttpRequest) -> HttpResponse:
         try:
             member = services.member_create(actor=request.user, **values)
         except ValidationFailed as exc:
-            for field_name, errors in exc.errors.items():
-                for error in errors:
-                    form.add_error(field_name if field_name in form.fields else None, error)
+            add_form_errors(form, exc)
         else:
             messages.success(request, gettext("Đã thêm đảng viên."))
             return redirect("members:detail", pk=member.pk)
@@ -158,9 +154,7 @@ def change_status(request: HttpRequest, pk: int) -> HttpResponse:
         except ConcurrentEdit as exc:
             form.add_error(None, str(exc))
         except ValidationFailed as exc:
-            for field_name, errors in exc.errors.items():
-                for error in errors:
-                    form.add_error(field_name if field_name in form.fields else None, error)
+            add_form_errors(form, exc)
         else:
             messages.success(request, gettext("Đã ghi thay đổi tình trạng đảng viên."))
             return redirect("members:detail", pk=member.pk)

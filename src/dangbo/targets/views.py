@@ -15,7 +15,7 @@ from django.views.decorators.http import require_POST
 
 from dangbo.accounts.scope import scope_for
 from dangbo.core import charts
-from dangbo.core.errors import ConcurrentEdit, ValidationFailed
+from dangbo.core.errors import ConcurrentEdit, ValidationFailed, add_form_errors
 from dangbo.core.pagination import paginate
 from dangbo.organizations.models import Organization
 from dangbo.targets import permissions, queries, rules, services
@@ -65,12 +65,6 @@ def _resolution(request: HttpRequest, pk: int) -> Resolution:
     if not scope_for(request.user).can_view_org(res.organization):
         raise Http404
     return res
-
-
-def _form_errors(form: object, exc: ValidationFailed) -> None:
-    for name, errs in exc.errors.items():
-        for e in errs:
-            form.add_error(name if name in form.fields else None, e)  # type: ignore[attr-defined]
 
 
 @login_required
@@ -172,7 +166,7 @@ def entry_record(
                                   checkpoint_id=checkpoint.pk, organization=cell,
                                   **form.service_kwargs())  # fmt: skip
         except ValidationFailed as exc:
-            _form_errors(form, exc)
+            add_form_errors(form, exc)
         else:
             messages.success(request, gettext("Đã ghi số liệu."))
             return _after_record(request, target, checkpoint)
@@ -211,7 +205,7 @@ def override(request: HttpRequest, pk: int, checkpoint_id: int) -> HttpResponse:
         except ConcurrentEdit as exc:
             form.add_error(None, str(exc))
         except ValidationFailed as exc:
-            _form_errors(form, exc)
+            add_form_errors(form, exc)
         else:
             messages.success(request, gettext("Đã ghi đè đánh giá (có lưu lịch sử)."))
             url = redirect("targets:resolution", pk=target.resolution_id).url
@@ -236,7 +230,7 @@ def freeze(request: HttpRequest, pk: int) -> HttpResponse:
             services.checkpoint_freeze(actor=request.user, checkpoint_id=checkpoint.pk,
                                        confirmation=form.cleaned_data["confirmation"])  # fmt: skip
         except ValidationFailed as exc:
-            _form_errors(form, exc)
+            add_form_errors(form, exc)
         else:
             messages.success(request, gettext("Đã chốt số liệu. Số liệu đã chốt không thể sửa."))
             return _to_checkpoint(checkpoint)
@@ -434,7 +428,7 @@ def target_create(request: HttpRequest, pk: int) -> HttpResponse:
             target = services.target_create(actor=request.user, resolution=res, **data)
             services.subtargets_assign(actor=request.user, target=target, cells=list(cells))
         except ValidationFailed as exc:
-            _form_errors(form, exc)
+            add_form_errors(form, exc)
         else:
             messages.success(request, gettext("Đã thêm chỉ tiêu."))
             return redirect("targets:resolution", pk=res.pk)
@@ -450,7 +444,7 @@ def checkpoint_create(request: HttpRequest, pk: int) -> HttpResponse:
         try:
             services.checkpoint_create(actor=request.user, resolution=res, **form.cleaned_data)
         except ValidationFailed as exc:
-            _form_errors(form, exc)
+            add_form_errors(form, exc)
         else:
             messages.success(request, gettext("Đã thêm kỳ báo cáo."))
             return redirect("targets:resolution", pk=res.pk)
