@@ -168,7 +168,7 @@ def test_issue6_item1_property_rank_is_a_total_order_matching_the_list(a, b):
     "enum", [Status, Kind, Direction, Basis, Horizon, Checkpoint, Rollup, Noun]
 )
 def test_issue6_item1_choices_are_the_enums_values_and_lazy_labels(enum):
-    """Issue 6, item 1: the models' choices come from these enums (``_Labelled.choices()``)."""
+    """Issue 6, item 1: the models' choices come from these enums (``Labelled.choices()``)."""
     choices = enum.choices()
     assert [value for value, _ in choices] == [m.value for m in enum]
     assert [str(label) for _, label in choices] == [m.label for m in enum]
@@ -862,3 +862,22 @@ def test_issue6_item3_property_achievement_agrees_with_the_status(data, directio
         status = compute_status(spec, value, checkpoint)
         assert (status is EXCEEDED) == (result.excess > spec.tolerance)
         assert (status is NOT_MET) == (result.excess < -spec.tolerance)
+
+
+def test_issue6_item1_enums_with_equal_values_keep_their_own_labels():
+    """``Horizon.ANNUAL`` and ``Checkpoint.ANNUAL`` are both "annual" (equal as strings): each
+    keeps its own label (the resolution form once offered "Tổng kết năm" as a kind of
+    resolution)."""
+    from dangbo.targets.rules import Basis, Labelled, Noun, Rollup
+    from dangbo.targets.summary import Form
+
+    assert Horizon.ANNUAL == Checkpoint.ANNUAL
+    assert Horizon.ANNUAL.label == "Nghị quyết năm"
+    assert Checkpoint.ANNUAL.label == "Tổng kết năm"
+    assert dict(Horizon.choices())["annual"] == "Nghị quyết năm"
+    enums: list[type[Labelled]] = [
+        Status, Kind, Direction, Basis, Horizon, Checkpoint, Rollup, Noun, Form,
+    ]  # fmt: skip
+    for enum in enums:
+        labels = [m.label for m in enum]
+        assert all(labels) and len(set(labels)) == len(labels), enum

@@ -71,20 +71,34 @@ Number = Decimal | int
 Value = Decimal | int | bool | None
 
 
-class _Labelled(StrEnum):
+class Labelled(StrEnum):
     """A StrEnum whose members have a translated ``label``; ``choices()`` serves model fields
-    and forms (Django accepts a callable for ``choices``), so the models carry no second enum."""
+    and forms (Django accepts a callable for ``choices``), so the models carry no second enum.
+
+    Labels are registered per enum class (``register_labels``): members of different enums
+    with the same value — ``Horizon.ANNUAL`` and ``Checkpoint.ANNUAL`` are both "annual" and
+    equal as strings — keep their own labels."""
 
     @property
     def label(self) -> str:
-        return str(_LABELS[self])
+        return str(_LABELS[(type(self), self.value)])
 
     @classmethod
     def choices(cls) -> list[tuple[str, Promise]]:
-        return [(m.value, _LABELS[m]) for m in cls]
+        return [(m.value, _LABELS[(cls, m.value)]) for m in cls]
 
 
-class Status(_Labelled):
+_LABELS: dict[tuple[type, str], Promise] = {}
+
+
+def register_labels(labels: Iterable[tuple[Labelled, Promise]]) -> None:
+    """Give members of ``Labelled`` enums their translated labels: (member, label) pairs, not a
+    dict, whose keys would merge equal values of different enums."""
+    for member, label in labels:
+        _LABELS[(type(member), member.value)] = label
+
+
+class Status(Labelled):
     """Status of a target at a checkpoint (issue 6, item 1)."""
 
     EXCEEDED = "exceeded"
@@ -123,7 +137,7 @@ _RANKS = [
 ]
 
 
-class Kind(_Labelled):
+class Kind(Labelled):
     """Kind of target (issues 3 and 6)."""
 
     NUMERIC = "numeric"  # "khám 180.000 lượt", "kết nạp 10 đảng viên"
@@ -133,12 +147,12 @@ class Kind(_Labelled):
     QUALITATIVE = "qualitative"  # "nâng cao chất lượng sinh hoạt chi bộ": assessed in words
 
 
-class Direction(_Labelled):
+class Direction(Labelled):
     HIGHER = "higher"
     LOWER = "lower"
 
 
-class Basis(_Labelled):
+class Basis(Labelled):
     """How the plan of a numeric or percentage target is stated (issue 6, item 3)."""
 
     FIXED = "fixed"  # a planned number: "180.000 lượt"
@@ -146,14 +160,14 @@ class Basis(_Labelled):
     IMPROVE = "improve"  # "tăng so với năm trước": no numeric plan
 
 
-class Horizon(_Labelled):
+class Horizon(Labelled):
     """A resolution for a year, or a congress resolution for the whole term (issue 6, item 4)."""
 
     ANNUAL = "annual"
     TERM = "term"
 
 
-class Checkpoint(_Labelled):
+class Checkpoint(Labelled):
     MIDYEAR = "midyear"
     NINEMONTH = "ninemonth"
     ANNUAL = "annual"
@@ -161,7 +175,7 @@ class Checkpoint(_Labelled):
     TERM_END = "term_end"
 
 
-class Rollup(_Labelled):
+class Rollup(Labelled):
     """How cells' sub-target values roll up (issue 3). ``MIN`` is the weakest cell."""
 
     SUM = "sum"
@@ -169,7 +183,7 @@ class Rollup(_Labelled):
     MIN = "min"
 
 
-class Noun(_Labelled):
+class Noun(Labelled):
     """What a group's items are called in its summary (issue 6, item 2)."""
 
     MAIN_TARGETS = "main_targets"
@@ -186,39 +200,41 @@ NOUN_WORDS = {
     Noun.CRITERIA: ("tiêu chí", "tiêu chí"),
 }
 
-_LABELS: dict[Any, Promise] = {
-    Status.EXCEEDED: gettext_lazy("vượt"),
-    Status.MET: gettext_lazy("đạt"),
-    Status.ON_TRACK: gettext_lazy("đạt tiến độ"),
-    Status.BEHIND: gettext_lazy("chưa đạt tiến độ"),
-    Status.NOT_MET: gettext_lazy("chưa đạt"),
-    Status.NOT_STARTED: gettext_lazy("chưa thực hiện"),
-    Status.NO_DATA: gettext_lazy("không có số liệu"),
-    Kind.NUMERIC: gettext_lazy("Số lượng"),
-    Kind.PERCENTAGE: gettext_lazy("Tỷ lệ (%)"),
-    Kind.MILESTONE: gettext_lazy("Hoàn thành / chưa hoàn thành"),
-    Kind.ZERO: gettext_lazy("Không để xảy ra"),
-    Kind.QUALITATIVE: gettext_lazy("Định tính (đánh giá bằng lời)"),
-    Direction.HIGHER: gettext_lazy("Càng cao càng tốt"),
-    Direction.LOWER: gettext_lazy("Càng thấp càng tốt"),
-    Basis.FIXED: gettext_lazy("Kế hoạch là một con số"),
-    Basis.RELATIVE: gettext_lazy("Tăng/giảm % so với năm gốc"),
-    Basis.IMPROVE: gettext_lazy("Tốt hơn năm gốc (không có số kế hoạch)"),
-    Horizon.ANNUAL: gettext_lazy("Nghị quyết năm"),
-    Horizon.TERM: gettext_lazy("Nghị quyết nhiệm kỳ"),
-    Checkpoint.MIDYEAR: gettext_lazy("Sơ kết 6 tháng"),
-    Checkpoint.NINEMONTH: gettext_lazy("9 tháng"),
-    Checkpoint.ANNUAL: gettext_lazy("Tổng kết năm"),
-    Checkpoint.MIDTERM: gettext_lazy("Sơ kết giữa nhiệm kỳ"),
-    Checkpoint.TERM_END: gettext_lazy("Tổng kết nhiệm kỳ"),
-    Rollup.SUM: gettext_lazy("Tổng các chi bộ"),
-    Rollup.AVERAGE: gettext_lazy("Trung bình các chi bộ"),
-    Rollup.MIN: gettext_lazy("Chi bộ kém nhất (thấp nhất; cao nhất nếu càng thấp càng tốt)"),
-    Noun.MAIN_TARGETS: gettext_lazy("chỉ tiêu chủ yếu"),
-    Noun.TARGETS: gettext_lazy("chỉ tiêu"),
-    Noun.KEY_TASKS: gettext_lazy("nhiệm vụ trọng tâm"),
-    Noun.CRITERIA: gettext_lazy("tiêu chí"),
-}
+register_labels(
+    [
+        (Status.EXCEEDED, gettext_lazy("vượt")),
+        (Status.MET, gettext_lazy("đạt")),
+        (Status.ON_TRACK, gettext_lazy("đạt tiến độ")),
+        (Status.BEHIND, gettext_lazy("chưa đạt tiến độ")),
+        (Status.NOT_MET, gettext_lazy("chưa đạt")),
+        (Status.NOT_STARTED, gettext_lazy("chưa thực hiện")),
+        (Status.NO_DATA, gettext_lazy("không có số liệu")),
+        (Kind.NUMERIC, gettext_lazy("Số lượng")),
+        (Kind.PERCENTAGE, gettext_lazy("Tỷ lệ (%)")),
+        (Kind.MILESTONE, gettext_lazy("Hoàn thành / chưa hoàn thành")),
+        (Kind.ZERO, gettext_lazy("Không để xảy ra")),
+        (Kind.QUALITATIVE, gettext_lazy("Định tính (đánh giá bằng lời)")),
+        (Direction.HIGHER, gettext_lazy("Càng cao càng tốt")),
+        (Direction.LOWER, gettext_lazy("Càng thấp càng tốt")),
+        (Basis.FIXED, gettext_lazy("Kế hoạch là một con số")),
+        (Basis.RELATIVE, gettext_lazy("Tăng/giảm % so với năm gốc")),
+        (Basis.IMPROVE, gettext_lazy("Tốt hơn năm gốc (không có số kế hoạch)")),
+        (Horizon.ANNUAL, gettext_lazy("Nghị quyết năm")),
+        (Horizon.TERM, gettext_lazy("Nghị quyết nhiệm kỳ")),
+        (Checkpoint.MIDYEAR, gettext_lazy("Sơ kết 6 tháng")),
+        (Checkpoint.NINEMONTH, gettext_lazy("9 tháng")),
+        (Checkpoint.ANNUAL, gettext_lazy("Tổng kết năm")),
+        (Checkpoint.MIDTERM, gettext_lazy("Sơ kết giữa nhiệm kỳ")),
+        (Checkpoint.TERM_END, gettext_lazy("Tổng kết nhiệm kỳ")),
+        (Rollup.SUM, gettext_lazy("Tổng các chi bộ")),
+        (Rollup.AVERAGE, gettext_lazy("Trung bình các chi bộ")),
+        (Rollup.MIN, gettext_lazy("Chi bộ kém nhất (thấp nhất; cao nhất nếu càng thấp càng tốt)")),
+        (Noun.MAIN_TARGETS, gettext_lazy("chỉ tiêu chủ yếu")),
+        (Noun.TARGETS, gettext_lazy("chỉ tiêu")),
+        (Noun.KEY_TASKS, gettext_lazy("nhiệm vụ trọng tâm")),
+        (Noun.CRITERIA, gettext_lazy("tiêu chí")),
+    ]
+)
 
 # Decision 5: the direction of these kinds is fixed.
 FIXED_DIRECTION = {

@@ -55,36 +55,35 @@ from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal, localcontext
-from enum import StrEnum
 
-from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy
 
 from dangbo.core.numbers import format_number
-from dangbo.targets.rules import NOUN_WORDS, Achievement, Noun, Status
+from dangbo.targets.rules import (
+    NOUN_WORDS,
+    Achievement,
+    Labelled,
+    Noun,
+    Status,
+    register_labels,
+)
 
 
-class Form(StrEnum):
+class Form(Labelled):
     """How the achieved targets are worded (issue 6, item 2); chosen by the page or document."""
 
     COMBINED = "combined"
     SPLIT = "split"
     RATIO = "ratio"
 
-    @property
-    def label(self) -> str:
-        return str(_FORM_LABELS[self])
 
-    @classmethod
-    def choices(cls) -> list[tuple[str, Promise]]:
-        return [(m.value, _FORM_LABELS[m]) for m in cls]
-
-
-_FORM_LABELS: dict[Form, Promise] = {
-    Form.COMBINED: gettext_lazy("Đạt và vượt gộp"),
-    Form.SPLIT: gettext_lazy("Tách vượt / đạt"),
-    Form.RATIO: gettext_lazy("Dạng x/y"),
-}
+register_labels(
+    [
+        (Form.COMBINED, gettext_lazy("Đạt và vượt gộp")),
+        (Form.SPLIT, gettext_lazy("Tách vượt / đạt")),
+        (Form.RATIO, gettext_lazy("Dạng x/y")),
+    ]
+)
 
 
 @dataclass(frozen=True)
