@@ -35,6 +35,9 @@ CARD_STRIDE = 7_654_321  # odd, not a multiple of 5: coprime with 10**8, so card
 
 OFFICE_USER = "bench-office"  # office role over the whole generated tree
 HOSPITAL_USER = "bench-hospital"  # office role over the first hospital only
+SECRETARY_USER = "bench-secretary"  # secretary of the first hospital's first cell (her seat)
+MEMBER_USER = "bench-member"  # a plain member of that cell
+ADMIN_USER = "bench-admin"  # superuser: Django admin's changelist, the peer of the member list
 
 # ---- Vietnamese vocabulary -------------------------------------------------------------------
 FAMILY = (
@@ -301,6 +304,7 @@ class Generated:
     root_id: int
     office_user: str = OFFICE_USER
     hospital_user: str = HOSPITAL_USER
+    targets: int = 0
 
     def as_dict(self) -> dict[str, Any]:
         return dict(self.__dict__)
@@ -361,7 +365,9 @@ def generate(
 
         t0 = time.perf_counter()
         _insert_committees(specs, org_ids)
-        _create_users(org_ids[root_spec.path], org_ids[_first_hospital(specs).path])
+        hospital_id = org_ids[_first_hospital(specs).path]
+        _create_users(org_ids[root_spec.path], hospital_id)
+        n_targets = _insert_targets(hospital_id)
         seconds["committees_users"] = time.perf_counter() - t0
     if connection.vendor == "postgresql":
         t0 = time.perf_counter()
@@ -373,7 +379,7 @@ def generate(
     return Generated(
         orgs=len(specs), members=members, cells=len(cells),
         hospitals=len(departments), distinct_names=len(names), seconds=seconds,
-        root_id=org_ids[root_spec.path],
+        root_id=org_ids[root_spec.path], targets=n_targets,
     )  # fmt: skip
 
 
@@ -511,16 +517,93 @@ def _insert_committees(specs: list[OrgSpec], org_ids: dict[str, int]) -> None:
 
 
 def _create_users(root_id: int, hospital_id: int) -> None:
+    """The bench accounts (unusable passwords: the HTTP benchmark logs in by a session)."""
     from django.contrib.auth import get_user_model
 
     from dangbo.accounts.models import Role
+    from dangbo.organizations.models import CommitteeMembership, Organization
 
     user_model = get_user_model()
+
+    def user(username: str, *, admin: bool = False) -> Any:
+        obj = user_model(username=username, first_name="Bench", is_staff=admin, is_superuser=admin)
+        obj.set_unusable_password()
+        obj.save()
+        return obj
+
     for username, org_id in ((OFFICE_USER, root_id), (HOSPITAL_USER, hospital_id)):
-        user = user_model(username=username, first_name="Bench")
-        user.set_unusable_password()  # the HTTP benchmark logs in with a session it creates
-        user.save()
-        Role.objects.create(user=user, kind="office", organization_id=org_id)
+        Role.objects.create(user=user(username), kind="office", organization_id=org_id)
+    hospital = Organization.objects.get(pk=hospital_id)
+    cell = Organization.objects.filter(kind="cell", path__startswith=hospital.path).order_by(
+        "path"
+    )[0]
+    seated = CommitteeMembership.objects.filter(
+        committee__term__organization=cell, role="secretary"
+    ).values_list("member_id", flat=True)[0]
+    secretary = user(SECRETARY_USER)
+    Role.objects.create(user=secretary, kind="cell_secretary", organization=cell, member_id=seated)
+    Role.objects.create(user=secretary, kind="member", member_id=seated)
+    plain = cell.members.exclude(pk=seated).filter(status="full").order_by("id")[0]
+    Role.objects.create(user=user(MEMBER_USER), kind="member", member=plain)
+    Role.objects.create(user=user(ADMIN_USER, admin=True), kind="admin")
+
+
+def _insert_targets(hospital_id: int) -> int:
+    """One annual resolution of the first hospital, for the target pages: a numeric target
+    shared by all its cells (half of them have reported at mid-year), a percentage and a
+    milestone; the secretary's cell is among the sharers. Returns the number of targets."""
+    from decimal import Decimal
+
+    from django.contrib.auth import get_user_model
+
+    from dangbo.organizations.models import Organization
+    from dangbo.targets.models import Checkpoint, Entry, Resolution, SubTarget, Target
+    from dangbo.targets.services import target_problems
+
+    year = dt.date.today().year
+    hospital = Organization.objects.get(pk=hospital_id)
+    cells = list(
+        Organization.objects.filter(kind="cell", path__startswith=hospital.path).order_by("path")
+    )
+    office = get_user_model().objects.get(username=HOSPITAL_USER)
+    resolution = Resolution.objects.create(
+        organization=hospital, horizon="annual", year=year, number=f"01-NQ/ĐU-{year}",
+        issued_on=dt.date(year, 1, 15), title=f"Nghị quyết lãnh đạo nhiệm vụ năm {year}",
+    )  # fmt: skip
+    checkpoint = Checkpoint.objects.create(
+        resolution=resolution, kind="midyear", as_of=dt.date(year, 6, 30),
+        deadline=dt.date(year, 7, 10),
+    )  # fmt: skip
+    specs: list[dict[str, Any]] = [
+        dict(title="Kết nạp đảng viên mới", kind="numeric", direction="higher", basis="fixed",
+             unit="đảng viên", planned=Decimal(len(cells) * 2), rollup="sum"),
+        dict(title="Tỷ lệ đảng viên được học tập nghị quyết", kind="percentage",
+             direction="higher", basis="fixed", unit="%", planned=Decimal(100),
+             rollup="average"),
+        dict(title="Đưa vào hoạt động hệ thống bệnh án điện tử", kind="milestone"),
+    ]  # fmt: skip
+    targets = []
+    for position, spec in enumerate(specs, start=1):
+        target = Target(resolution=resolution, position=position, **spec)
+        problems = target_problems(target)
+        if problems:
+            raise GenerateError(f"bench target {spec['title']!r}: {problems}")
+        target.save()
+        targets.append(target)
+    shared = targets[:2]
+    SubTarget.objects.bulk_create(
+        [SubTarget(target=t, organization=c) for t in shared for c in cells], batch_size=CHUNK
+    )
+    Entry.objects.bulk_create(
+        [
+            Entry(target=t, checkpoint=checkpoint, organization=c, recorded_by=office,
+                  value=Decimal(1) if t.kind == "numeric" else Decimal(90))
+            for t in shared
+            for c in cells[1::2]  # the secretary's cell (the first) has not reported
+        ],
+        batch_size=CHUNK,
+    )  # fmt: skip
+    return len(targets)
 
 
 def reset_database() -> None:

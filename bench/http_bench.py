@@ -5,8 +5,11 @@
 Serves the app with gunicorn (``-k sync -w 2``, DEBUG off) on 127.0.0.1 and a free port, on the
 bench database (see bench/common.py), logged in as the bench office user through a session
 created here. Loads each URL with wrk when it is on PATH, else with a bounded Python load
-generator (threads, http.client), and reports req/s, p50/p95 latency and the ratio to
-/healthz. Also renders each page in-process to count its SQL queries. Writes
+generator (threads, http.client), and reports req/s, p50/p95 latency and two ratios, both
+measured in the same run: to /healthz (the bare page, the floor) and to Django admin's
+changelist of the cell page's 50 members (the peer a Django shop would use), each page
+requested as the user who would open it (office, secretary, member; the admin as superuser).
+Also renders each page in-process to count its SQL queries. Writes
 bench/results/http-<timestamp>.json.
 """
 
@@ -42,14 +45,24 @@ class BenchError(RuntimeError):
 
 
 # ---- what to request ---------------------------------------------------------------------------
+BARE = "bare"
+ADMIN = "admin"  # Django admin's changelist of the cell page's 50 members: the peer
+
+
 def pick_targets() -> list[dict[str, Any]]:
-    """URLs to load: the bare page first, then the pages under study (with what they show)."""
+    """URLs to load: the bare page, Django admin's changelist of the cell's first 50 members,
+    then the application's pages (each as the user who would open it, with what it shows).
+
+    The cell page and the admin changelist list the same 50 members of the same cell, in the
+    same order (active members, Vietnamese name order); the admin as a superuser."""
     from django.db.models import Count, Q
 
-    from bench.generate import OFFICE_USER
+    from bench.generate import ADMIN_USER, HOSPITAL_USER, MEMBER_USER, OFFICE_USER, SECRETARY_USER
+    from dangbo.accounts.models import Role
     from dangbo.core.text import fold, split_name
     from dangbo.members.models import ACTIVE_STATUSES, Member
     from dangbo.organizations.models import Organization
+    from dangbo.targets.models import Resolution, Target
 
     cell = (
         Organization.objects.filter(kind="cell")
@@ -60,34 +73,81 @@ def pick_targets() -> list[dict[str, Any]]:
     )
     if cell is None:
         raise BenchError("no cell with at least 100 active members: generate more members")
-    first = Member.objects.filter(organization=cell).order_by("sort_key", "id").first()
-    assert first is not None
-    given = fold(split_name(first.full_name)[2])
+    shown = list(
+        Member.objects.filter(organization=cell, status__in=ACTIVE_STATUSES)
+        .order_by("sort_key", "id")
+        .values_list("full_name", flat=True)[:50]
+    )
+    first, last = shown[0], shown[-1]
+    given = fold(split_name(first)[2])
     hospital = Organization.objects.filter(kind="grassroots_committee").order_by("path").first()
     assert hospital is not None
+    resolution = Resolution.objects.filter(organization=hospital).first()
+    target = Target.objects.filter(resolution=resolution).order_by("position").first()
+    if resolution is None or target is None:
+        raise BenchError("no resolution in the bench database: generate it again")
+    own = Role.objects.get(user__username=MEMBER_USER, kind="member").member
+    statuses = ",".join(ACTIVE_STATUSES)
     return [
-        {"name": "bare", "path": "/healthz", "marker": "ok"},
+        {"name": BARE, "path": "/healthz", "marker": "ok", "user": OFFICE_USER},
+        {
+            "name": ADMIN,
+            "path": f"/quan-tri/members/member/?organization={cell.pk}&status__in={statuses}",
+            "marker": last,
+            "markers": shown,  # the same 50 members as the cell page
+            "user": ADMIN_USER,
+            "note": f"Django admin changelist, {cell.name}: the cell page's 50 members",
+        },
         {
             "name": "cell",
             "path": f"/to-chuc/{cell.pk}/",
-            "marker": first.full_name,
+            "marker": last,
+            "markers": shown,
+            "user": OFFICE_USER,
             "note": f"{cell.name}: {cell.n} active members, page of 50",
         },
         {
             "name": "search",
             "path": f"/dang-vien/tim-kiem/?q={quote(given)}",
             "marker": "/dang-vien/",
+            "user": OFFICE_USER,
             "note": f"q={given!r} over the whole tree as {OFFICE_USER}",
+        },
+        {
+            "name": "list",
+            "path": "/dang-vien/tim-kiem/?trang_thai=full&sap_xep=vao-dang",
+            "marker": "/dang-vien/",
+            "user": HOSPITAL_USER,
+            "note": "member list of a hospital, filtered (full members) and sorted",
         },
         {
             "name": "hospital",
             "path": f"/to-chuc/{hospital.pk}/",
             "marker": hospital.name,
+            "user": OFFICE_USER,
             "note": f"{hospital.name}: children with subtree counts + members",
         },
-        {"name": "tree", "path": "/to-chuc/", "marker": "/to-chuc/", "note": "tree page 1"},
-        {"name": "home", "path": "/", "marker": "<h1", "note": "summary counts"},
-    ]
+        {"name": "tree", "path": "/to-chuc/", "marker": "/to-chuc/", "user": OFFICE_USER,
+         "note": "tree page 1"},
+        {"name": "res-list", "path": "/nghi-quyet/", "marker": resolution.number,
+         "user": HOSPITAL_USER, "note": "resolutions"},
+        {"name": "res", "path": f"/nghi-quyet/nghi-quyet/{resolution.pk}/",
+         "marker": target.title, "user": HOSPITAL_USER, "note": "one resolution, its targets"},
+        {"name": "target", "path": f"/nghi-quyet/chi-tieu/{target.pk}/", "marker": target.title,
+         "user": HOSPITAL_USER, "note": "a target shared by every cell of the hospital"},
+        {"name": "dashboard", "path": f"/nghi-quyet/tong-hop/{hospital.pk}/",
+         "marker": resolution.number, "user": HOSPITAL_USER, "note": "targets summary"},
+        {"name": "my-targets", "path": "/nghi-quyet/cua-toi/", "marker": target.title,
+         "user": SECRETARY_USER, "note": "the secretary's shares to report"},
+        {"name": "home-office", "path": "/", "marker": "<h1", "user": HOSPITAL_USER,
+         "note": "home page of the office: what is due"},
+        {"name": "home-superior", "path": "/", "marker": "<h1", "user": OFFICE_USER,
+         "note": "home page over the whole tree: summary counts"},
+        {"name": "home-secretary", "path": "/", "marker": "<h1", "user": SECRETARY_USER,
+         "note": "home page of a cell secretary"},
+        {"name": "home-member", "path": f"/dang-vien/{own.pk}/", "marker": own.full_name,
+         "user": MEMBER_USER, "note": "a member's home: her own record (/ redirects there)"},
+    ]  # fmt: skip
 
 
 def session_cookie(username: str) -> str:
@@ -324,14 +384,12 @@ def run(
     *, duration: float = 5.0, warmup: float = 1.0, concurrency: int = 8, tool: str = "auto"
 ) -> dict[str, Any]:
     """Serve, verify and load every target URL; return the results (also printed)."""
-    from bench.generate import OFFICE_USER
-
     targets = pick_targets()
-    cookie = session_cookie(OFFICE_USER)
+    cookies = {u: session_cookie(u) for u in dict.fromkeys(t["user"] for t in targets)}
     common.collectstatic()  # before rendering: the manifest storage needs it
     for t in targets:
-        if t["name"] != "bare":
-            t.update(profile_in_process(t["path"], cookie))
+        if t["name"] != BARE:
+            t.update(profile_in_process(t["path"], cookies[t["user"]]))
     if tool == "auto":
         tool = "wrk" if shutil.which("wrk") else "python"
     elif tool == "wrk" and not shutil.which("wrk"):
@@ -348,12 +406,9 @@ def run(
     proc = start_server(port, log_path)
     try:
         for t in targets:
+            cookie = cookies[t["user"]]
             status, body, location = get(port, t["path"], cookie)
-            if status != 200 or t["marker"].encode() not in body:
-                raise BenchError(
-                    f"{t['path']}: status {status} {location} — expected 200 with "
-                    f"{t['marker']!r}; see {log_path}"
-                )
+            check_page(t, status, body, location, log_path)
             t["bytes"] = len(body)
             for seconds, keep in ((warmup, False), (duration, True)):
                 if tool == "wrk":
@@ -363,48 +418,70 @@ def run(
                 waited = drain(port)
                 if keep:
                     t.update(res, drain_s=waited)
-            print(f"    {t['name']:<9} {t['rps']:>8.1f} req/s", flush=True)
+            print(f"    {t['name']:<14} {t['rps']:>8.1f} req/s", flush=True)
     finally:
         stop_server(proc)
-    bare = targets[0]["rps"] or float("nan")
-    for t in targets:
-        t["ratio_vs_bare"] = round(t["rps"] / bare, 4)
-    cell = next(t for t in targets if t["name"] == "cell")
-    result = {
-        "server": {"gunicorn_worker_class": "sync", "workers": WORKERS, "debug": False},
-        "load": {
-            "tool": tool,
-            "duration_s": duration,
-            "warmup_s": warmup,
-            "concurrency": concurrency,
-        },
-        "urls": targets,
-        "goal": {
-            "cell_ratio_min": GOAL_CELL_RATIO,
-            "cell_ratio": cell["ratio_vs_bare"],
-            "met": cell["ratio_vs_bare"] >= GOAL_CELL_RATIO,
-        },
-    }
+    result = summarize(
+        targets,
+        load={"tool": tool, "duration_s": duration, "warmup_s": warmup,
+              "concurrency": concurrency},
+    )  # fmt: skip
     print_table(result)
     return result
 
 
+def check_page(t: dict[str, Any], status: int, body: bytes, location: str, log: Path) -> None:
+    """The page answers 200 and shows what it should (every name of ``markers``)."""
+    missing = [m for m in [t["marker"], *t.get("markers", [])] if m.encode() not in body]
+    if status != 200 or missing:
+        raise BenchError(
+            f"{t['path']} as {t['user']}: status {status} {location} — expected 200 with "
+            f"{missing[:3]!r}; see {log}"
+        )
+
+
+def summarize(targets: list[dict[str, Any]], load: dict[str, Any]) -> dict[str, Any]:
+    """Ratios of every page to the bare page (the floor) and to Django admin's changelist of
+    the same 50 members (the peer), all measured in the same run; the goal verdict."""
+    by_name = {t["name"]: t for t in targets}
+    bare = by_name[BARE]["rps"] or float("nan")
+    admin = by_name[ADMIN]["rps"] or float("nan")
+    for t in targets:
+        t["ratio_vs_bare"] = round(t["rps"] / bare, 4)
+        t["ratio_vs_admin"] = round(t["rps"] / admin, 4)
+    cell = by_name["cell"]
+    return {
+        "server": {"gunicorn_worker_class": "sync", "workers": WORKERS, "debug": False},
+        "load": load,
+        "urls": targets,
+        "peer": {"name": ADMIN, "path": by_name[ADMIN]["path"], "rps": by_name[ADMIN]["rps"]},
+        "goal": {
+            "cell_ratio_min": GOAL_CELL_RATIO,
+            "cell_ratio": cell["ratio_vs_bare"],
+            "cell_vs_admin": cell["ratio_vs_admin"],
+            "met": cell["ratio_vs_bare"] >= GOAL_CELL_RATIO,
+        },
+    }
+
+
 def print_table(result: dict[str, Any]) -> None:
     print()
-    print(f"{'page':<9} {'req/s':>8} {'p50 ms':>8} {'p95 ms':>8} {'vs bare':>8} "
-          f"{'in-proc ms':>10} {'queries':>7} {'sql ms':>7}  path")  # fmt: skip
+    print(f"{'page':<14} {'req/s':>8} {'p50 ms':>8} {'p95 ms':>8} {'vs bare':>8} "
+          f"{'vs admin':>8} {'in-proc ms':>10} {'queries':>7} {'sql ms':>7}  path")  # fmt: skip
     for t in result["urls"]:
         errors = t["errors"] + t["bad_status"]
         print(
-            f"{t['name']:<9} {t['rps']:>8.1f} {t['p50_ms']:>8.2f} {t['p95_ms']:>8.2f} "
-            f"{t['ratio_vs_bare']:>7.0%} {t.get('in_process_ms', 0):>10.2f} "
+            f"{t['name']:<14} {t['rps']:>8.1f} {t['p50_ms']:>8.2f} {t['p95_ms']:>8.2f} "
+            f"{t['ratio_vs_bare']:>7.0%} {t['ratio_vs_admin']:>8.0%} "
+            f"{t.get('in_process_ms', 0):>10.2f} "
             f"{t.get('queries', 0):>7} {t.get('sql_ms', 0):>7.2f}  {t['path']}"
             + (f"  ({errors} errors)" if errors else "")
         )
     goal = result["goal"]
     verdict = "met" if goal["met"] else "NOT met"
     print(f"goal: cell page ≥ {goal['cell_ratio_min']:.0%} of bare req/s — "
-          f"{goal['cell_ratio']:.0%}: {verdict}")  # fmt: skip
+          f"{goal['cell_ratio']:.0%}: {verdict}; cell page / Django admin's changelist of the "
+          f"same 50 members: {goal['cell_vs_admin']:.0%}")  # fmt: skip
     print()
 
 

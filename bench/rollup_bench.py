@@ -67,8 +67,8 @@ def bench_subtree_counts() -> list[dict[str, Any]]:
 
     from dangbo.accounts.scope import subtree_q
     from dangbo.members.models import ACTIVE_STATUSES, Member
+    from dangbo.members.queries import with_member_counts
     from dangbo.organizations.models import Organization
-    from dangbo.organizations.queries import with_member_counts
 
     vendor = connection.vendor
     sql = _floor_count_sql(vendor)
@@ -113,7 +113,8 @@ def bench_tree() -> dict[str, Any]:
     from django.db import connection
 
     from bench.generate import OFFICE_USER
-    from dangbo.organizations.queries import add_member_counts, tree
+    from dangbo.members.queries import add_member_counts
+    from dangbo.organizations.queries import tree
 
     user = get_user_model().objects.get(username=OFFICE_USER)
 

@@ -6,7 +6,8 @@
 1. a separate database (DATABASE_URL, or a fresh var/bench/bench.sqlite3), migrated and filled
    by bench/generate.py;
 2. bench/rollup_bench.py — subtree counts against the raw SQL floor, EXPLAIN of the path filter;
-3. bench/http_bench.py — gunicorn, req/s and latency of the pages against /healthz;
+3. bench/http_bench.py — gunicorn, req/s and latency of every page against /healthz (the floor)
+   and against Django admin's changelist of the cell page's 50 members (the peer);
 4. bench/import_bench.py --rows 10000, when that file exists (own process, same database).
 Everything lands in bench/results/http-<timestamp>.json. The exit status is non-zero when a
 stage fails (and, with --strict, when the cell page misses its goal).
@@ -115,12 +116,14 @@ def summary(data: dict[str, Any]) -> None:
           f"{data['sizes']['members']:,} members, {data['seconds']:.0f} s)")  # fmt: skip
     http = data.get("http", {})
     for t in http.get("urls", []):
-        print(f"   {t['name']:<9} {t['rps']:>8.1f} req/s  {t['ratio_vs_bare']:>6.1%} of bare  "
-              f"p50 {t['p50_ms']:.1f} ms  p95 {t['p95_ms']:.1f} ms")  # fmt: skip
+        print(f"   {t['name']:<14} {t['rps']:>8.1f} req/s  {t['ratio_vs_bare']:>6.1%} of bare  "
+              f"{t['ratio_vs_admin']:>7.1%} of admin  p50 {t['p50_ms']:.1f} ms  "
+              f"p95 {t['p95_ms']:.1f} ms")  # fmt: skip
     if "goal" in http:
         g = http["goal"]
         print(
             f"   goal cell ≥ {g['cell_ratio_min']:.0%} of bare: {'met' if g['met'] else 'NOT met'}"
+            f"; cell page {g['cell_vs_admin']:.0%} of Django admin's changelist (same 50 members)"
         )
     rollup = data.get("rollup", {})
     for r in rollup.get("subtree_counts", []):

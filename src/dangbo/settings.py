@@ -58,7 +58,6 @@ INSTALLED_APPS = [
     "django_htmx",
     "treebeard",
     "simple_history",
-    "rules",
     "axes",
     "csp",
     "ninja",  # Swagger UI's files for /api/docs from /static/ninja/, not from a CDN
@@ -131,7 +130,6 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
-    "rules.permissions.ObjectPermissionBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
 AUTH_PASSWORD_VALIDATORS = [

@@ -4,6 +4,7 @@ from django.urls import include, path
 
 from dangbo.api.urls import api
 from dangbo.dashboard import views as dashboard_views
+from dangbo.dashboard.urls import organization_urls
 
 
 def healthz(request):  # the bare page the benchmarks compare against
@@ -18,7 +19,7 @@ urlpatterns = [
     path("healthz", healthz, name="healthz"),
     path("i18n/", include("django.conf.urls.i18n")),
     path("tai-khoan/", include("dangbo.accounts.urls")),
-    path("to-chuc/", include("dangbo.organizations.urls")),
+    path("to-chuc/", include(organization_urls)),  # organizations:* (pages with members)
     path("dang-vien/", include("dangbo.members.urls")),
     path("nghi-quyet/", include("dangbo.targets.urls")),
     path("api/", api.urls),

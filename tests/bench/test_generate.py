@@ -12,6 +12,7 @@ from dangbo.accounts.scope import scope_for
 from dangbo.core.text import fold, name_sort_key
 from dangbo.members.models import Member
 from dangbo.organizations.models import CommitteeMembership, Organization
+from dangbo.targets.models import Resolution
 
 pytestmark = pytest.mark.django_db
 
@@ -75,6 +76,7 @@ def test_generate_is_deterministic_and_refuses_a_filled_database():
     first = list(Member.objects.order_by("id").values_list("full_name", "card_number")[:20])
     with pytest.raises(GenerateError):
         generate(20, 500, seed=7)
+    Resolution.objects.all().delete()  # the bench resolution (its entries name a bench user)
     CommitteeMembership.objects.all().delete()
     Member.objects.all().delete()
     get_user_model().objects.all().delete()

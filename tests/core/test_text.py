@@ -127,14 +127,3 @@ def test_N1_matches_icu_vietnamese_collation_on_postgresql():
         cur.execute('select w from unnest(%s::text[]) as w order by w collate "vi-x-icu"', [words])
         icu_order = [r[0] for r in cur.fetchall()]
     assert sorted(words, key=lambda w: name_sort_key(w)) == icu_order
-
-
-def test_vnnum_groups_thousands_with_dots_and_uses_decimal_comma():
-    from decimal import Decimal
-
-    from dangbo.core.templatetags.dangbo import vnnum
-
-    assert vnnum(Decimal("180000.00")) == "180.000"
-    assert vnnum(Decimal("97.20")) == "97,2"
-    assert vnnum(Decimal("-1234.5")) == "-1.234,5"
-    assert vnnum(None) == ""

@@ -58,24 +58,3 @@ def test_member_without_work_goes_to_her_record(client, world):
 def test_reader_sees_counts_and_no_agenda(client, world, plan):
     html = _home(client, world.users["reader"]).content.decode()
     assert 'class="stat"' in html and 'id="agenda"' not in html and 'id="todo"' not in html
-
-
-def test_core_imports_no_domain_app():
-    """Issue 7, item 8: core knows no domain (the import graph, read from the source)."""
-    import ast
-    from pathlib import Path
-
-    import dangbo.core
-
-    root = Path(dangbo.core.__file__).parent
-    domain = ("dangbo.organizations", "dangbo.members", "dangbo.targets", "dangbo.accounts")
-    bad = []
-    for path in root.rglob("*.py"):
-        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-            names = []
-            if isinstance(node, ast.ImportFrom) and node.module:
-                names = [node.module]
-            elif isinstance(node, ast.Import):
-                names = [a.name for a in node.names]
-            bad += [f"{path.name}: {n}" for n in names if n.startswith(domain)]
-    assert bad == []

@@ -1,4 +1,5 @@
-"""Running `dangbo demo`: identical data every run, one copy, quiet mode, other data kept."""
+"""Running `dangbo demo`: an empty database, then identical data every run, quiet mode; a
+database holding other organizations is refused."""
 
 from __future__ import annotations
 
@@ -7,12 +8,17 @@ import time
 from io import StringIO
 
 import pytest
+from axes.models import AccessAttempt
+from django.contrib.admin.models import LogEntry
 from django.contrib.auth import get_user_model
+from django.contrib.contenttypes.models import ContentType
+from django.contrib.sessions.backends.db import SessionStore
+from django.contrib.sessions.models import Session
 from django.core.management import CommandError, call_command
 
 from dangbo.accounts.models import Role
-from dangbo.demo import data
-from dangbo.demo.loader import member_row
+from dangbo.demo import data, loader
+from dangbo.demo.loader import DemoConflict, load, member_row
 from dangbo.demo.targets_demo import RESOLUTIONS
 from dangbo.members.models import Member, StatusChange
 from dangbo.organizations.models import (
@@ -72,7 +78,7 @@ def test_running_twice_gives_the_same_people_and_one_copy():
     assert len(second) == len(set(second)) == Member.objects.count()
     assert Organization.objects.filter(code="HD").count() == 1
     assert Resolution.objects.count() == len(RESOLUTIONS) == 4
-    # the history of the wiped rows is purged too (one creation row per row, plus the freeze
+    # no history of earlier runs is left (one creation row per row, plus the freeze
     # of each frozen checkpoint)
     assert TargetGroup.history.count() == TargetGroup.objects.count() > 0
     assert Target.history.count() == Target.objects.count()
@@ -91,15 +97,44 @@ def test_the_same_dates_and_numbers_every_run():
     assert sorted(Member.objects.values_list(*fields), key=str) == first
 
 
-def test_reload_keeps_data_that_is_not_the_demos(world):
+def test_reload_starts_from_an_empty_database():
+    """Issue 7, item 6: the demo loads into an empty database (Django's flush) instead of
+    deleting its old rows with Django's internal Collector: rows the old wipe never reached —
+    an account made by hand, its session, an axes lock-out, an admin log entry — are gone too,
+    and the rows get the same ids every run (sequences restart)."""
+    call_command("demo", quiet=True)
+    first_ids = sorted(Member.objects.values_list("id", "full_name"))
+    stranger = get_user_model().objects.create_user("nguoi-la", password="x")
+    SessionStore().create()
+    AccessAttempt.objects.create(username="nguoi-la", ip_address="10.0.0.1", failures_since_start=3)
+    LogEntry.objects.create(user=stranger, action_flag=1, object_repr="x")
+    call_command("demo", quiet=True)
+    assert not get_user_model().objects.filter(username="nguoi-la").exists()
+    assert Session.objects.count() == AccessAttempt.objects.count() == LogEntry.objects.count() == 0
+    assert sorted(Member.objects.values_list("id", "full_name")) == first_ids
+    assert ContentType.objects.get_for_model(Member).model == "member"  # recreated by flush
+    assert not hasattr(loader, "Collector") and not hasattr(loader, "wipe")
+
+
+def test_reload_refuses_a_database_holding_other_organizations(world):
+    """Emptying the database is for a demo database only: one with organizations of its own
+    (a real registry) is refused, untouched, unless --force."""
     before = sorted(Member.objects.values_list("id", "full_name"))
-    other_orgs = sorted(Organization.objects.values_list("id", "code"))
-    call_command("demo", quiet=True)
-    call_command("demo", quiet=True)
-    assert set(before) <= set(Member.objects.values_list("id", "full_name"))
-    assert set(other_orgs) <= set(Organization.objects.values_list("id", "code"))
-    assert Role.objects.filter(user__username="office1", organization=world.hospital).exists()
+    root = Organization.objects.get(depth=1)
+    with pytest.raises(CommandError, match=f"{root.name}.*{root.code}"):
+        call_command("demo", quiet=True)
+    assert sorted(Member.objects.values_list("id", "full_name")) == before
+    call_command("demo", "--force", quiet=True)
+    assert not Organization.objects.filter(pk=root.pk, code=root.code).exists()
+    assert set(Organization.objects.filter(depth=1).values_list("code", flat=True)) == set(
+        data.ROOT_CODES
+    )
     assert Organization.objects.find_problems() == ([], [], [], [], [])
+
+
+def test_load_wants_an_empty_database(world):
+    with pytest.raises(DemoConflict, match="trống"):
+        load(today=dt.date(2026, 1, 1))
 
 
 def test_demo_accounts_keep_their_ids_and_lose_stray_roles():

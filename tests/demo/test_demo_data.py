@@ -22,6 +22,7 @@ from dangbo.members import rules as member_rules
 from dangbo.members.models import ACTIVE_STATUSES, Member
 from dangbo.members.queries import probation_due
 from dangbo.organizations.models import CommitteeMembership, Organization, Term
+from dangbo.organizations.permissions import can_edit_org, can_view_org
 from dangbo.organizations.rules import cell_elects_committee
 
 pytestmark = pytest.mark.django_db
@@ -302,13 +303,13 @@ def test_roles_point_at_the_right_organizations(demo, spec):
     # the scopes that follow from those roles
     other_cell = Organization.objects.get_children(hospital).exclude(pk=cell.pk).first()
     scope = scope_for(bithu)
-    assert scope.can_edit_org(cell) and not scope.can_edit_org(other_cell)
+    assert can_edit_org(scope, cell) and not can_edit_org(scope, other_cell)
     reader_scope = scope_for(user_model.objects.get(username=f"captren.{suffix}"))
-    assert reader_scope.can_view_org(hospital) and not reader_scope.can_edit_org(hospital)
+    assert can_view_org(reader_scope, hospital) and not can_edit_org(reader_scope, hospital)
     member_scope = scope_for(user_model.objects.get(username=f"dangvien.{suffix}"))
     assert member_scope.own_member_ids == (own.pk,) and not member_scope.sees_organizations
     office_scope = scope_for(user_model.objects.get(username=f"vanphong.{suffix}"))
-    assert office_scope.can_edit_org(hospital) and not office_scope.can_edit_org(reader)
+    assert can_edit_org(office_scope, hospital) and not can_edit_org(office_scope, reader)
 
 
 def test_demo_rows_are_recorded_as_written_by_the_system(demo):

@@ -6,12 +6,13 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from django.core.exceptions import ValidationError
 from django.urls import reverse
 from django.utils import timezone
 from hypothesis import example, given
 from hypothesis import strategies as st
 
-from dangbo.core.errors import ConcurrentEdit, ValidationFailed
+from dangbo.core.errors import ConcurrentEdit
 from dangbo.members import rules, services
 from dangbo.members.models import Member, StatusChange
 
@@ -95,7 +96,7 @@ def test_office_recognises_a_member_as_full_with_the_decision(client, world):
             actor=world.users["office"], member_id=member.pk, version=data["version"],
             status="transferred_out", changed_on=timezone.localdate(),
         )  # fmt: skip
-    with pytest.raises(ValidationFailed):
+    with pytest.raises(ValidationError):
         services.member_set_status(
             actor=world.users["office"], member_id=member.pk, version=member.version,
             status="probationary", changed_on=timezone.localdate(),

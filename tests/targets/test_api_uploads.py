@@ -12,7 +12,6 @@ from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
-from dangbo.core.errors import ValidationFailed
 from dangbo.targets import services, uploads
 from dangbo.targets.forms import EntryForm
 from dangbo.targets.models import Checkpoint, Entry, Resolution
@@ -267,13 +266,13 @@ def test_record_page_refuses_a_disguised_file_and_stores_nothing(
 def test_service_refuses_a_bad_file_whoever_calls_it(world, plan, settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path
     for name, content in [("cai-dat.exe", EXE), ("evil.pdf", EXE), ("trang.html", HTML)]:
-        with pytest.raises(ValidationFailed) as info:
+        with pytest.raises(ValidationError) as info:
             services.entry_record(
                 actor=plan.head, target_id=plan.admissions.pk, checkpoint_id=plan.midyear.pk,
                 value=Decimal(6), attachment=SimpleUploadedFile(name, content),
             )  # fmt: skip
-        assert list(info.value.errors) == ["attachment"]
-        assert name in info.value.errors["attachment"][0]
+        assert list(info.value.message_dict) == ["attachment"]
+        assert name in info.value.message_dict["attachment"][0]
     assert not Entry.objects.exists() and not any(tmp_path.rglob("*.*"))
     entry = services.entry_record(
         actor=plan.head, target_id=plan.admissions.pk, checkpoint_id=plan.midyear.pk,

@@ -316,7 +316,7 @@ def test_issue6_partial_rollup_is_marked_until_every_cell_reports(world, plan):
 
 
 def test_issue6_item1_override_offers_only_the_statuses_of_the_checkpoint(client, world, plan):
-    from dangbo.core.errors import ValidationFailed
+    from django.core.exceptions import ValidationError
 
     client.force_login(world.users["office"])
     url = reverse("targets:override", args=[plan.project.pk, plan.midyear.pk])
@@ -326,7 +326,7 @@ def test_issue6_item1_override_offers_only_the_statuses_of_the_checkpoint(client
     )
     import pytest
 
-    with pytest.raises(ValidationFailed):
+    with pytest.raises(ValidationError):
         services.status_override_set(
             actor=world.users["office"], target=plan.project, checkpoint=plan.midyear,
             status="on_track", reason="giữa năm", version=0,

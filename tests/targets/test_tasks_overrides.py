@@ -12,14 +12,14 @@ from contextlib import contextmanager
 from unittest import mock
 
 import pytest
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
 from dangbo.accounts.scope import scope_for
-from dangbo.core.errors import ConcurrentEdit, ValidationFailed
+from dangbo.core.errors import ConcurrentEdit
 from dangbo.targets import queries, services
 from dangbo.targets.models import Checkpoint, StatusOverride, Task, TaskStatus
 
@@ -264,7 +264,7 @@ def test_override_removed_and_set_again_does_not_reuse_a_version(world, plan):
             actor=office, status="exceeded", reason="Cũ", version=stale_form_version, **common
         )
     assert StatusOverride.objects.get().reason == "Lần 2"
-    with pytest.raises(ValidationFailed):  # the reason is still required
+    with pytest.raises(ValidationError):  # the reason is still required
         services.status_override_set(
             actor=office, status="met", reason=" ", version=again.version, **common
         )

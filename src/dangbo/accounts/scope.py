@@ -2,12 +2,18 @@
 
 A user's roles become a ``Scope``: subtree roots (materialized paths) readable and writable,
 plus the member records that are the user's own. Every page and API query goes through
-``Scope.orgs()`` / ``Scope.members()``; object checks go through ``Scope.can_*``.
+``Scope.orgs()`` / ``Scope.members()``; a view fetches an object through them (404 outside
+the scope). Who may do what lives in each app's ``permissions.py`` (issue 7, item 1): its
+predicates take a ``Scope`` and use the path helpers here (``reads_path``, ``writes_path``).
+
+The scope imports no domain app (issue 7, item 8): the default querysets are looked up by app
+label, as ``Role``'s foreign keys name their models.
 
 Subtree filters are written so the path index is used on both databases: on SQLite a range
 (``path >= p AND path < p || U+FFFF``; SQLite's LIKE is case-insensitive and never uses the
-index), on PostgreSQL ``LIKE 'p%'`` served by a ``text_pattern_ops`` index (a range would depend
-on the database collation).
+index), on PostgreSQL ``LIKE 'p%'`` served by the ``varchar_pattern_ops`` index Django creates
+for the unique ``path`` (a range would depend on the database collation; see
+docs/explain-indexes.md).
 """
 
 from __future__ import annotations
@@ -17,6 +23,7 @@ from functools import reduce
 from operator import or_
 from typing import Any
 
+from django.apps import apps
 from django.db import connection
 from django.db.models import Q, QuerySet
 
@@ -50,28 +57,22 @@ class Scope:
     news: bool = False
     kinds: frozenset[str] = field(default_factory=frozenset)
 
-    # ---- predicates -------------------------------------------------------------------
+    # ---- path helpers (the predicates built on them: <app>/permissions.py) -------------
     @property
     def sees_organizations(self) -> bool:
+        """Reads some subtree (not only her own record)."""
         return self.is_admin or bool(self.read_paths)
+
+    @property
+    def writes_some(self) -> bool:
+        """Writes some subtree."""
+        return self.is_admin or bool(self.write_paths)
 
     def reads_path(self, path: str) -> bool:
         return self.is_admin or any(path.startswith(p) for p in self.read_paths)
 
     def writes_path(self, path: str) -> bool:
         return self.is_admin or any(path.startswith(p) for p in self.write_paths)
-
-    def can_view_org(self, org: Any) -> bool:
-        return self.reads_path(org.path)
-
-    def can_edit_org(self, org: Any) -> bool:
-        return self.writes_path(org.path)
-
-    def can_view_member(self, member: Any) -> bool:
-        return member.pk in self.own_member_ids or self.reads_path(member.organization.path)
-
-    def can_edit_member(self, member: Any) -> bool:
-        return self.writes_path(member.organization.path)
 
     # ---- querysets --------------------------------------------------------------------
     def _paths_q(self, paths: tuple[str, ...], field_name: str) -> Q | None:
@@ -80,18 +81,14 @@ class Scope:
         return reduce(or_, (subtree_q(p, field_name) for p in paths))
 
     def orgs(self, qs: QuerySet[Any] | None = None, *, write: bool = False) -> QuerySet[Any]:
-        from dangbo.organizations.models import Organization
-
-        qs = Organization.objects.all() if qs is None else qs
+        qs = apps.get_model("organizations", "Organization").objects.all() if qs is None else qs
         if self.is_admin:
             return qs
         q = self._paths_q(self.write_paths if write else self.read_paths, "path")
         return qs.filter(q) if q is not None else qs.none()
 
     def members(self, qs: QuerySet[Any] | None = None, *, write: bool = False) -> QuerySet[Any]:
-        from dangbo.members.models import Member
-
-        qs = Member.objects.all() if qs is None else qs
+        qs = apps.get_model("members", "Member").objects.all() if qs is None else qs
         if self.is_admin:
             return qs
         q = self._paths_q(self.write_paths if write else self.read_paths, "organization__path")

@@ -7,7 +7,7 @@ from typing import Any
 
 from django.contrib.auth.decorators import login_required
 from django.db.models import QuerySet
-from django.http import Http404, HttpRequest
+from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
 from ninja import NinjaAPI, Schema
 from ninja.pagination import PageNumberPagination, paginate
@@ -19,7 +19,6 @@ from dangbo.core.text import clip_query
 from dangbo.members import queries as member_queries
 from dangbo.members.models import Member
 from dangbo.organizations import queries as org_queries
-from dangbo.organizations.models import Organization
 
 # The docs page (Swagger UI) and its schema are for logged-in users; the page loads Swagger's
 # files from /static/ninja/ ("ninja" in INSTALLED_APPS), never from a CDN, and runs no inline
@@ -83,7 +82,7 @@ def list_organizations(request: HttpRequest, page: int = 1) -> dict[str, object]
     qs = org_queries.tree(request.user)
     start = (page_number(page) - 1) * 100
     items = list(qs[start : start + 100])
-    org_queries.add_member_counts(items)
+    member_queries.add_member_counts(items)
     return {"items": items, "count": qs.count()}
 
 
@@ -91,9 +90,7 @@ def list_organizations(request: HttpRequest, page: int = 1) -> dict[str, object]
 @paginate(Pages, page_size=50)
 def organization_members(request: HttpRequest, org_id: int, q: str = ""):  # type: ignore[no-untyped-def]
     q = clip_query(q)
-    org = get_object_or_404(Organization, pk=org_id)
-    if not scope_for(request.user).can_view_org(org):
-        raise Http404
+    org = get_object_or_404(scope_for(request.user).orgs(), pk=org_id)  # 404 outside the scope
     members = member_queries.cell_members(request.user, org)
     return member_queries.search(request.user, q, base=members) if q else members
 
@@ -106,7 +103,6 @@ def search_members(request: HttpRequest, q: str):  # type: ignore[no-untyped-def
 
 @api.get("/members/{member_id}", response=MemberOut, tags=["members"])
 def get_member(request: HttpRequest, member_id: int) -> Member:
-    member = get_object_or_404(Member.objects.select_related("organization"), pk=member_id)
-    if not scope_for(request.user).can_view_member(member):
-        raise Http404
+    members = scope_for(request.user).members(Member.objects.select_related("organization"))
+    member: Member = get_object_or_404(members, pk=member_id)  # 404 outside the scope
     return member

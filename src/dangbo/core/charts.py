@@ -1,4 +1,11 @@
-"""Server-rendered SVG charts (no JavaScript, no CDN). Each chart is shown with its table."""
+"""Server-rendered charts (no JavaScript, no CDN). Each chart is shown with its table.
+
+Every text of a chart (title, legend, labels, numbers, axes) is HTML, laid out by the
+stylesheet; SVG draws only the shapes, and no SVG holds text. An SVG scales its text with its
+width, so a 720-unit chart on a 390 px phone wrote 6 px labels; HTML text keeps the page's size
+at any width (issue 7, item 5). The CSP allows no inline style: sizes are SVG attributes
+(``viewBox``, ``width``, ``fill``), never ``style``.
+"""
 
 from __future__ import annotations
 
@@ -8,6 +15,10 @@ from dataclasses import dataclass
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
+# Width of the coordinate system of a bar or of the line plot, which stretches to the space
+# the page gives it (``preserveAspectRatio="none"``; strokes keep their width).
+SPAN = 1000
+
 
 @dataclass(frozen=True)
 class Series:
@@ -15,82 +26,93 @@ class Series:
     color: str
 
 
+def _swatch(color: str) -> str:
+    return (
+        '<svg class="swatch" viewBox="0 0 10 10" aria-hidden="true" focusable="false">'
+        f'<rect width="10" height="10" fill="{escape(color)}"/></svg>'
+    )
+
+
 def stacked_bars(
-    rows: Sequence[tuple[str, Sequence[int]]], series: Sequence[Series], *, title: str,
-    width: int = 720, bar: int = 22, label_width: int = 260,
-) -> SafeString:  # fmt: skip
-    """Horizontal stacked bars: one row per label, one segment per series (counts)."""
-    gap = 8
-    legend_h = 28
-    height = legend_h + len(rows) * (bar + gap) + gap
-    plot = width - label_width - 50
+    rows: Sequence[tuple[str, Sequence[int]]], series: Sequence[Series], *, title: str
+) -> SafeString:
+    """Horizontal stacked bars: one row per label, one segment per series (counts).
+
+    Each row is its label (HTML, wrapped, never cut), its bar (an SVG of rectangles, as long
+    as the row's total against the biggest total) and its total. Where the label and the bar
+    do not fit side by side (a phone), the bar goes under its label."""
     biggest = max((sum(v) for _, v in rows), default=0) or 1
     parts = [
-        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" role="img" '
-        f'class="chart" aria-label="{escape(title)}"><title>{escape(title)}</title>'
+        f'<figure class="chart-figure bars"><figcaption>{escape(title)}</figcaption>',
+        '<ul class="chart-legend">',
+        *(f"<li>{_swatch(s.color)}{escape(s.label)}</li>" for s in series),
+        '</ul><ol class="bar-rows">',
     ]
-    x = 0
-    for s in series:
-        parts.append(
-            f'<rect x="{x}" y="4" width="14" height="14" fill="{s.color}"/>'
-            f'<text x="{x + 18}" y="16" font-size="13">{escape(s.label)}</text>'
-        )
-        x += 30 + 8 * len(s.label)
-    for i, (label, values) in enumerate(rows):
-        y = legend_h + gap + i * (bar + gap)
-        short = label if len(label) <= 38 else label[:36] + "…"
-        parts.append(
-            f'<text x="0" y="{y + bar - 6}" font-size="13"><title>{escape(label)}</title>'
-            f"{escape(short)}</text>"
-        )
-        offset = label_width
+    for label, values in rows:
+        said = ", ".join(f"{s.label}: {v}" for v, s in zip(values, series, strict=True) if v)
+        segments, offset = [], 0.0
         for value, s in zip(values, series, strict=True):
-            w = plot * value / biggest
+            w = SPAN * value / biggest
             if value:
-                parts.append(
-                    f'<rect x="{offset:.1f}" y="{y}" width="{w:.1f}" height="{bar}" '
-                    f'fill="{s.color}"><title>{escape(s.label)}: {value}</title></rect>'
+                segments.append(
+                    f'<rect x="{offset:.1f}" width="{w:.1f}" height="10" '
+                    f'fill="{escape(s.color)}"><title>{escape(s.label)}: {value}</title></rect>'
                 )
             offset += w
         parts.append(
-            f'<text x="{offset + 6:.1f}" y="{y + bar - 6}" font-size="13">{sum(values)}</text>'
+            f'<li class="bar-row"><span class="bar-label">{escape(label)}</span>'
+            '<span class="bar-track">'
+            f'<svg class="chart bar" viewBox="0 0 {SPAN} 10" preserveAspectRatio="none" '
+            f'role="img" aria-label="{escape(label)}: {escape(said) or 0}">'
+            f"{''.join(segments)}</svg>"
+            f'<span class="bar-total">{sum(values)}</span></span></li>'
         )
-    parts.append("</svg>")
+    parts.append("</ol></figure>")
     return mark_safe("".join(parts))  # noqa: S308 — every text above is escaped
 
 
-def line_percent(points: Sequence[tuple[str, int | None]], *, title: str,
-                 width: int = 480, height: int = 200) -> SafeString:  # fmt: skip
-    """A percentage (0–100) over labelled points, e.g. years; gaps where a value is None."""
-    left, bottom, top = 40, 30, 12
-    plot_w, plot_h = width - left - 20, height - bottom - top
+def line_percent(points: Sequence[tuple[str, int | None]], *, title: str) -> SafeString:
+    """A percentage (0–100) over labelled points, e.g. years; gaps where a value is None.
+
+    The plot is an SVG with no text; the 0/50/100 % marks and the labels under the points
+    are HTML. The points are evenly spaced from the left edge to the right edge, as the
+    labels are (``justify-content: space-between`` on equal, zero-width boxes)."""
+    height = 100
     n = max(len(points) - 1, 1)
+    said = ", ".join(f"{label}: {value}%" for label, value in points if value is not None)
     parts = [
-        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" role="img" '
-        f'class="chart" aria-label="{escape(title)}"><title>{escape(title)}</title>',
-        f'<line x1="{left}" y1="{top + plot_h}" x2="{left + plot_w}" y2="{top + plot_h}" '
-        'stroke="#888"/>',
+        f'<figure class="chart-figure line"><figcaption>{escape(title)}</figcaption>',
+        '<div class="line-body"><div class="line-y" aria-hidden="true">'
+        "<span>100%</span><span>50%</span><span>0%</span></div>",
+        f'<svg class="chart line" viewBox="0 0 {SPAN} {height}" preserveAspectRatio="none" '
+        f'role="img" aria-label="{escape(title)}: {escape(said)}">',
     ]
     for pct in (0, 50, 100):
-        y = top + plot_h - plot_h * pct / 100
-        parts.append(f'<text x="0" y="{y + 4:.1f}" font-size="12">{pct}%</text>')
-    coords = []
-    for i, (label, value) in enumerate(points):
-        x = left + plot_w * i / n
+        y = height - pct
         parts.append(
-            f'<text x="{x:.1f}" y="{height - 8}" font-size="12" text-anchor="middle">'
-            f"{escape(label)}</text>"
+            f'<line x1="0" y1="{y}" x2="{SPAN}" y2="{y}" stroke="{"#888" if pct == 0 else "#ddd"}"'
+            ' vector-effect="non-scaling-stroke"/>'
         )
-        if value is not None:
-            y = top + plot_h - plot_h * value / 100
-            coords.append(f"{x:.1f},{y:.1f}")
-            parts.append(
-                f'<circle cx="{x:.1f}" cy="{y:.1f}" r="4" fill="#b3121b">'
-                f"<title>{escape(label)}: {value}%</title></circle>"
-            )
+    coords, dots = [], []
+    for i, (label, value) in enumerate(points):
+        x = SPAN * i / n
+        if value is None:
+            continue
+        y = height - min(max(value, 0), 100)
+        coords.append(f"{x:.1f},{y:.1f}")
+        # A zero-length path with round caps is a dot that stays round when the plot stretches.
+        dots.append(
+            f'<path d="M{x:.1f} {y:.1f}h0" stroke="#b3121b" stroke-width="9" '
+            'stroke-linecap="round" vector-effect="non-scaling-stroke">'
+            f"<title>{escape(label)}: {value}%</title></path>"
+        )
     if len(coords) > 1:
         parts.append(
-            f'<polyline points="{" ".join(coords)}" fill="none" stroke="#b3121b" stroke-width="2"/>'
+            f'<polyline points="{" ".join(coords)}" fill="none" stroke="#b3121b" '
+            'stroke-width="2" vector-effect="non-scaling-stroke"/>'
         )
-    parts.append("</svg>")
+    parts.extend(dots)
+    parts.append('</svg><div class="line-x" aria-hidden="true">')
+    parts.extend(f"<span><span>{escape(label)}</span></span>" for label, _ in points)
+    parts.append("</div></div></figure>")
     return mark_safe("".join(parts))  # noqa: S308 — every text above is escaped

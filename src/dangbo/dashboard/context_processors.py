@@ -3,10 +3,21 @@ from __future__ import annotations
 from typing import Any
 
 from dangbo.accounts.scope import scope_for
+from dangbo.members import permissions as member_permissions
+from dangbo.organizations import permissions as org_permissions
 
 
 def navigation(request: Any) -> dict[str, Any]:
+    """The scope, and the menu's flags computed with the apps' predicates (``nav.tree``: the
+    organization and member pages; ``nav.own``: her own targets; ``nav.import``: the import
+    page), so the menu shows a page exactly when its view lets the user in."""
     user = getattr(request, "user", None)
     if user is None or not user.is_authenticated:
         return {}
-    return {"scope": scope_for(user)}
+    scope = scope_for(user)
+    nav = {
+        "tree": org_permissions.can_view_tree(scope),
+        "own": bool(scope.own_member_ids),
+        "import": member_permissions.can_import(scope),
+    }
+    return {"scope": scope, "nav": nav}

@@ -15,8 +15,10 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 
 from dangbo.accounts.scope import scope_for
+from dangbo.members import queries as member_queries
+from dangbo.organizations import permissions as org_permissions
+from dangbo.organizations import queries as org_queries
 from dangbo.organizations.models import Organization
-from dangbo.organizations.queries import scope_summary
 from dangbo.targets.queries import office_agenda, report_items
 
 
@@ -24,14 +26,20 @@ from dangbo.targets.queries import office_agenda, report_items
 def home(request: HttpRequest) -> HttpResponse:
     scope = scope_for(request.user)
     items = [i for i in report_items(request.user) if not i.reported]
-    if not scope.sees_organizations and scope.own_member_ids and not items:
+    sees_tree = org_permissions.can_view_tree(scope)
+    if not sees_tree and scope.own_member_ids and not items:
         return redirect("members:detail", pk=scope.own_member_ids[0])
     today = timezone.localdate()
-    writes = bool(scope.write_paths) or scope.is_admin
+    summary = None
+    if sees_tree:  # two queries: the tree's figures and its members'
+        summary = org_queries.counts(request.user) | member_queries.member_counts(
+            request.user, today
+        )
+    office = org_permissions.can_edit_some_org(scope)  # what is due: the office, a secretary
     context = {
-        "summary": scope_summary(request.user, today) if scope.sees_organizations else None,
+        "summary": summary,
         "items": items,
-        "agenda": office_agenda(request.user, today) if writes else None,
+        "agenda": office_agenda(request.user, today) if office else None,
         "own_orgs": list(Organization.objects.filter(path__in=scope.write_paths)[:5]),
         "own_member_id": scope.own_member_ids[0] if scope.own_member_ids else None,
     }

@@ -1,12 +1,10 @@
-"""Load the demo data: wipe what an earlier run left, then create it again, in one transaction.
+"""Load the demo data into an empty database, in one transaction.
 
-What is wiped: the two demo trees (the roots with codes ``data.ROOT_CODES`` and everything
-below them), the members of their cells with their status history, committee terms and
-departments, the hospitals' resolutions with everything attached to them (target groups,
-targets, cells' shares, checkpoints, reports, frozen figures, overrides, reminders) and their
-tasks, and the history rows (django-simple-history) of all those rows. The demo user
-accounts are kept (same ids, so a browser session survives ``make run``) but their password,
-names, flags and roles are reset and their django-axes lock-outs are cleared.
+``reload()`` (the ``dangbo demo`` command, run by ``make run`` and ``make demo``) empties the
+whole database with Django's ``flush`` — every table, users and sessions included; sequences
+restart, so the demo rows and accounts get the same ids every run — then ``load()`` creates
+the demo again. A database holding organizations that are not the demo's is refused unless
+forced: the command is for a development or demonstration database only.
 
 Rows are written with ``history_user = None`` (the system). Members are bulk-created, so the
 columns ``Member.save()`` would compute are computed by ``member_row()``.
@@ -15,23 +13,18 @@ columns ``Member.save()`` would compute are computed by ``member_row()``.
 from __future__ import annotations
 
 import datetime as dt
-from collections import defaultdict
 from dataclasses import dataclass, field
-from functools import reduce
-from operator import or_
 from typing import Any
 
-from axes.utils import reset as axes_reset
 from django.contrib.auth import get_user_model
 from django.contrib.auth.hashers import make_password
-from django.db import transaction
-from django.db.models import Model, ProtectedError, QuerySet, RestrictedError
-from django.db.models.deletion import Collector
-from django.test.utils import override_settings
+from django.core.management import call_command
+from django.db import DEFAULT_DB_ALIAS, connections, transaction
+from django.db.models import Model
+from django.utils.translation import gettext as _
 from simple_history.utils import bulk_create_with_history
 
 from dangbo.accounts.models import Role, RoleKind
-from dangbo.accounts.scope import subtree_q
 from dangbo.core.text import fold, name_sort_key, nfc, normalize_name
 from dangbo.demo import data
 from dangbo.demo.people import (
@@ -85,57 +78,34 @@ class Summary:
     resolutions: list[str] = field(default_factory=list)
 
 
-# ---- wipe ---------------------------------------------------------------------------------
-def wipe() -> None:
-    """Delete the demo trees with everything attached to them, and the history of those rows."""
+# ---- empty the database ---------------------------------------------------------------
+def check_demo_only() -> None:
+    """Refuse a database that holds organizations other than the demo's: reloading the demo
+    empties the whole database, and a real registry must never meet ``make run`` by mistake."""
     codes = data.all_codes()
-    roots = list(Organization.objects.filter(code__in=data.ROOT_CODES, depth=1))
-    for root in roots:
-        if root.name != codes[root.code]:
-            raise DemoConflict(
-                f"Mã {root.code} đang dùng cho «{root.name}», không phải tổ chức demo; không xóa."
+    roots = Organization.objects.filter(depth=1).order_by("path")
+    foreign = next((r for r in roots if codes.get(r.code) != r.name), None)
+    if foreign is not None:
+        raise DemoConflict(
+            _(
+                "Cơ sở dữ liệu có tổ chức không thuộc demo: «%(name)s» (mã %(code)s). Nạp lại demo "
+                "sẽ xóa toàn bộ cơ sở dữ liệu, nên chưa làm gì. Hãy dùng một cơ sở dữ liệu khác "
+                "(DATABASE_URL) hoặc chạy lại với --force nếu muốn xóa hết."
             )
-    if not roots:
-        return
-    in_trees = reduce(or_, (subtree_q(r.path) for r in roots))
-    doomed: dict[type[Model], set[Any]] = defaultdict(set)
-    with override_settings(SIMPLE_HISTORY_ENABLED=False):
-        _delete(Organization.objects.filter(in_trees), doomed)
-    for model, pks in doomed.items():
-        attr = getattr(model._meta, "simple_history_manager_attribute", None)
-        if attr:
-            history = getattr(model, attr).model
-            history.objects.filter(**{f"{model._meta.pk.attname}__in": pks}).delete()
+            % {"name": foreign.name, "code": foreign.code}
+        )
 
 
-def _delete(qs: QuerySet[Any], doomed: dict[type[Model], set[Any]], depth: int = 0) -> None:
-    """Delete ``qs`` with its cascade. Rows that protect it (members of a demo cell, committee
-    seats of a demo member, a demo hospital's resolutions …) belong to the demo too: they are
-    deleted first. The primary keys of every deleted row are added to ``doomed``.
-
-    The demo trees are deleted whole, from their roots, so treebeard's own ``delete()`` (which
-    fixes the parents' ``numchild``) is not needed."""
-    for _attempt in range(20):
-        collector = Collector(using=qs.db, origin=qs)
-        try:
-            collector.collect(qs)  # type: ignore[arg-type]
-        except (ProtectedError, RestrictedError) as exc:
-            if depth >= 10:
-                raise DemoConflict(f"Không xóa được dữ liệu demo cũ: {exc}") from exc
-            blocking = (
-                exc.protected_objects if isinstance(exc, ProtectedError) else exc.restricted_objects
-            )
-            by_model: dict[type[Model], list[Any]] = defaultdict(list)
-            for obj in blocking:
-                by_model[type(obj)].append(obj.pk)
-            for model, pks in by_model.items():
-                _delete(model._base_manager.filter(pk__in=pks), doomed, depth + 1)
-            continue
-        for model, instances in collector.data.items():
-            doomed[model].update(obj.pk for obj in instances)
-        collector.delete()
-        return
-    raise DemoConflict("Không xóa được dữ liệu demo cũ.")  # pragma: no cover
+def empty_database(using: str = DEFAULT_DB_ALIAS) -> None:
+    """Delete every row of every table (Django's ``flush``: DELETE on SQLite, one TRUNCATE …
+    RESTART IDENTITY on PostgreSQL, sequences reset so the demo gets the same ids every time;
+    content types and permissions are recreated). The schema and the migration records stay."""
+    connection = connections[using]
+    if connection.vendor == "postgresql" and connection.in_atomic_block:
+        # TRUNCATE refuses a table with deferred foreign-key checks still pending in this
+        # transaction (a demo loaded earlier in the same transaction, as in the tests).
+        connection.check_constraints()
+    call_command("flush", interactive=False, verbosity=0, database=using)
 
 
 # ---- helpers ------------------------------------------------------------------------------
@@ -163,13 +133,11 @@ def _bulk(objs: list[Any], model: type[Model]) -> list[Any]:
     return bulk_create_with_history(objs, model, batch_size=500, default_user=None)  # type: ignore[no-any-return]
 
 
-def _check_free_codes() -> None:
-    taken = list(
-        Organization.objects.filter(code__in=list(data.all_codes())).values_list("code", "name")
-    )
-    if taken:
-        code, name = taken[0]
-        raise DemoConflict(f"Mã {code} đang dùng cho «{name}», không phải tổ chức demo.")
+def _check_empty() -> None:
+    if Organization.objects.exists() or get_user_model().objects.exists():
+        raise DemoConflict(
+            _("Cơ sở dữ liệu chưa trống: demo chỉ nạp vào một cơ sở dữ liệu trống (lệnh demo).")
+        )
 
 
 # ---- load ---------------------------------------------------------------------------------
@@ -185,12 +153,21 @@ class _Built:
 
 
 @transaction.atomic
+def reload(*, today: dt.date, force: bool = False) -> Summary:
+    """Empty the database and load the demo into it (what ``dangbo demo`` and ``make run`` do).
+    Without ``force``, a database holding organizations that are not the demo's is refused."""
+    if not force:
+        check_demo_only()
+    empty_database()
+    return load(today=today)
+
+
+@transaction.atomic
 def load(*, today: dt.date) -> Summary:
-    """Wipe and reload the whole demo; ``today`` only places probationary admissions."""
-    wipe()
-    _check_free_codes()
-    taken_cards = Member.objects.exclude(card_number=None).values_list("card_number", flat=True)
-    people, extras = generate(today, taken_cards=taken_cards)
+    """Load the whole demo into an empty database; ``today`` only places probationary
+    admissions."""
+    _check_empty()
+    people, extras = generate(today)
     built = [_build_hospital(spec, people[spec.code]) for spec in data.HOSPITALS]
     summary = Summary()
     for b in built:
@@ -322,12 +299,12 @@ def _committees(b: _Built) -> None:
                 b.cell_committees[cell.code] = seats
     terms = _bulk(
         [Term(organization=org, name=t.name, starts_on=t.starts_on, ends_on=t.ends_on)
-         for org, t, _, _ in plans],
+         for org, t, _seats, _hosp in plans],
         Term,
     )  # fmt: skip
     committees: list[Committee] = []
     owners: list[tuple[int, list[tuple[str, Person]], data.TermSpec]] = []
-    for (_, spec_term, seats, is_hospital), term in zip(plans, terms, strict=True):
+    for (_org, spec_term, seats, is_hospital), term in zip(plans, terms, strict=True):
         committees.append(Committee(term=term, kind="executive"))
         owners.append((len(committees) - 1, seats, spec_term))
         if is_hospital:
@@ -381,15 +358,10 @@ def _load_accounts(built: list[_Built], extras: dict[str, list[tuple[str, str]]]
 
     def user(username: str, full_name: str, *, admin: bool = False) -> Any:
         first, last = _name_parts(full_name)
-        obj, _ = user_model.objects.update_or_create(
-            username=username,
-            defaults={
-                "password": password, "first_name": first, "last_name": last, "email": "",
-                "is_active": True, "is_staff": admin, "is_superuser": admin,
-            },
+        return user_model.objects.create(
+            username=username, password=password, first_name=first, last_name=last,
+            is_staff=admin, is_superuser=admin,
         )  # fmt: skip
-        axes_reset(username=username)
-        return obj
 
     for b in built:
         picked = _pick_accounts(b)
@@ -418,6 +390,5 @@ def _load_accounts(built: list[_Built], extras: dict[str, list[tuple[str, str]]]
     accounts.append(
         Account(data.ADMIN_USERNAME, str(RoleKind.ADMIN.label), "Toàn hệ thống", admin_name)
     )
-    Role.objects.filter(user__username__in=data.demo_usernames()).delete()
     Role.objects.bulk_create(roles)
     return accounts

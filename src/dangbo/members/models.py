@@ -31,7 +31,7 @@ ACTIVE_STATUSES = (MemberStatus.PROBATIONARY, MemberStatus.FULL)
 
 class Member(models.Model):
     full_name = models.CharField(_("họ và tên"), max_length=120)
-    name_folded = models.CharField(max_length=120, editable=False, db_index=True)
+    name_folded = models.CharField(max_length=120, editable=False)
     sort_key = models.CharField(max_length=400, editable=False)
     gender = models.CharField(_("giới tính"), max_length=8, choices=Gender.choices)
     date_of_birth = models.DateField(_("ngày sinh"), null=True, blank=True)
@@ -160,3 +160,24 @@ class SensitiveReveal(models.Model):
         if self.member is not None and not self.member_pk:
             self.member_pk, self.member_name = self.member.pk, self.member.full_name
         super().save(*args, **kwargs)
+
+
+class ImportMapping(models.Model):
+    """The column mapping a user confirmed on the import's mapping step, remembered for the
+    next upload of a file with the same header row (issue 7, item 3): ``signature`` is
+    ``importing.mapping.signature`` of that row, ``mapping`` its ``header_to_json``."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="import_mappings"
+    )
+    signature = models.CharField(max_length=64)
+    mapping = models.JSONField(default=dict)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["user", "signature"], name="import_mapping_once")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user} {self.signature[:8]}"

@@ -1,5 +1,5 @@
-"""Use cases that change members. Each checks permission, runs in one transaction and leaves
-an audit entry (django-simple-history) naming the actor."""
+"""Use cases that change members. Each checks permission (``members.permissions``), runs in one
+transaction and leaves an audit entry (django-simple-history) naming the actor."""
 
 from __future__ import annotations
 
@@ -7,13 +7,14 @@ import datetime as dt
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext
 
 from dangbo.accounts.scope import scope_for
-from dangbo.core.errors import ConcurrentEdit, ValidationFailed
+from dangbo.core.errors import ConcurrentEdit
+from dangbo.members import permissions
 from dangbo.members import rules as member_rules
 from dangbo.members.models import (
     Member,
@@ -42,15 +43,15 @@ def _check_dates(values: dict[str, Any]) -> None:
         errors: dict[str, list[str]] = {}
         for field_name, message in problems:
             errors.setdefault(field_name, []).append(message)
-        raise ValidationFailed(errors)
+        raise ValidationError(errors)
 
 
 def _check_target_org(actor: Any, organization: Any) -> None:
     if not organization.is_cell:
-        raise ValidationFailed(
+        raise ValidationError(
             {"organization": [gettext("Đảng viên phải sinh hoạt tại một chi bộ.")]}
         )
-    if not scope_for(actor).can_edit_org(organization):
+    if not permissions.can_place_in(scope_for(actor), organization):
         raise PermissionDenied(gettext("Bạn không có quyền với chi bộ này."))
 
 
@@ -73,7 +74,7 @@ def member_create(*, actor: Any, **values: Any) -> Member:
 def member_update(*, actor: Any, member_id: int, version: int, **changes: Any) -> Member:
     """Apply ``changes`` if nobody saved the member since ``version`` was read."""
     member = Member.objects.select_for_update().select_related("organization").get(pk=member_id)
-    if not scope_for(actor).can_edit_member(member):
+    if not permissions.can_edit_member(scope_for(actor), member):
         raise PermissionDenied(gettext("Bạn không có quyền sửa hồ sơ đảng viên này."))
     if member.version != version:
         raise ConcurrentEdit()
@@ -116,7 +117,7 @@ def member_set_status(
     transfer out, death, removal — checked by ``rules.status_change_problems``, with the status
     history row and the audit history; refused if somebody saved the member meanwhile."""
     member = Member.objects.select_for_update().select_related("organization").get(pk=member_id)
-    if not scope_for(actor).can_edit_member(member):
+    if not permissions.can_edit_member(scope_for(actor), member):
         raise PermissionDenied(gettext("Bạn không có quyền sửa hồ sơ đảng viên này."))
     if member.version != version:
         raise ConcurrentEdit()
@@ -129,7 +130,7 @@ def member_set_status(
         errors: dict[str, list[str]] = {}
         for name, message in problems:
             errors.setdefault(name, []).append(message)
-        raise ValidationFailed(errors)
+        raise ValidationError(errors)
     member.status = status
     if status == MemberStatus.FULL:
         member.full_on = changed_on
@@ -147,25 +148,11 @@ def member_set_status(
 SENSITIVE_FIELDS = ("card_number", "citizen_id")
 
 
-def may_reveal(actor: Any, member: Member) -> bool:
-    """Who may see a member's card number and citizen ID in full (logged): whoever may edit the
-    member, and the member herself."""
-    scope = scope_for(actor)
-    return scope.can_edit_member(member) or member.pk in scope.own_member_ids
-
-
-def may_export_full(actor: Any) -> bool:
-    """Who may ask for an export with full numbers: whoever may edit some members. The export
-    still writes in full only the members the actor may edit (see importing.queries)."""
-    scope = scope_for(actor)
-    return scope.is_admin or bool(scope.write_paths)
-
-
 def member_reveal(*, actor: Any, member: Member, field: str, ip_address: str | None) -> str:
     """Return the unmasked value of a sensitive field and log who saw it."""
     if field not in SENSITIVE_FIELDS:
         raise ValueError(field)
-    if not may_reveal(actor, member):
+    if not permissions.can_reveal(scope_for(actor), member):
         raise PermissionDenied(gettext("Bạn không có quyền xem thông tin này."))
     SensitiveReveal.objects.create(member=member, field=field, user=actor, ip_address=ip_address)
     return getattr(member, field) or ""

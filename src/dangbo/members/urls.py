@@ -13,6 +13,7 @@ urlpatterns = [
     path("them/", views.add, name="add"),
     path("<int:pk>/hien/<str:field>/", views.reveal, name="reveal"),
     path("nhap/", import_views.import_upload, name="import"),
+    path("nhap/ghep-cot/", import_views.import_mapping, name="import_mapping"),
     path("nhap/xac-nhan/", import_views.import_confirm, name="import_confirm"),
     path("nhap/mau.xlsx", import_views.import_template, name="import_template"),
     path("xuat.xlsx", import_views.export, name="export"),

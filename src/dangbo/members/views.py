@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -11,20 +11,31 @@ from django.views.decorators.http import require_POST
 
 from dangbo.accounts.scope import scope_for
 from dangbo.core.clientip import client_ip
-from dangbo.core.errors import ConcurrentEdit, ValidationFailed, add_form_errors
+from dangbo.core.errors import ConcurrentEdit, add_form_errors
 from dangbo.core.pagination import paginate
 from dangbo.core.text import clip_query
-from dangbo.members import queries, services
+from dangbo.members import permissions, queries, services
 from dangbo.members.forms import MemberFilterForm, MemberForm, StatusChangeForm
 from dangbo.members.listing import ROW_FIELDS
 from dangbo.members.models import Member
 from dangbo.members.rules import probation_ends_on
+from dangbo.organizations import permissions as org_permissions
 
 
 def _member_for(request: HttpRequest, pk: int) -> Member:
-    member = get_object_or_404(Member.objects.select_related("organization", "department"), pk=pk)
-    if not scope_for(request.user).can_view_member(member):
-        raise Http404  # do not confirm that the record exists
+    """A member the actor may read, through the scope: 404 outside it (do not confirm that the
+    record exists)."""
+    members = scope_for(request.user).members(
+        Member.objects.select_related("organization", "department")
+    )
+    return get_object_or_404(members, pk=pk)
+
+
+def _editable_member(request: HttpRequest, pk: int) -> Member:
+    """A member the actor may edit: 404 outside the scope, 403 for read-only."""
+    member = _member_for(request, pk)
+    if not permissions.can_edit_member(scope_for(request.user), member):
+        raise PermissionDenied
     return member
 
 
@@ -35,9 +46,9 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
     history = member.history.select_related("history_user").order_by("-history_date")[:50]
     context = {
         "member": member,
-        "can_edit": scope.can_edit_member(member),
-        "can_view_org": scope.can_view_org(member.organization),
-        "can_reveal": services.may_reveal(request.user, member),
+        "can_edit": permissions.can_edit_member(scope, member),
+        "can_view_org": org_permissions.can_view_org(scope, member.organization),
+        "can_reveal": permissions.can_reveal(scope, member),
         "history": history,
         "status_changes": member.status_changes.all(),
         "probation_ends_on": probation_ends_on(member.admitted_on)
@@ -49,9 +60,7 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 def edit(request: HttpRequest, pk: int) -> HttpResponse:
-    member = _member_for(request, pk)
-    if not scope_for(request.user).can_edit_member(member):
-        raise PermissionDenied
+    member = _editable_member(request, pk)
     form = MemberForm(request.POST or None, instance=member, actor=request.user)
     if request.method == "POST" and form.is_valid():
         changes = {f: form.cleaned_data[f] for f in form.Meta.fields}
@@ -62,7 +71,7 @@ def edit(request: HttpRequest, pk: int) -> HttpResponse:
             )  # fmt: skip
         except ConcurrentEdit as exc:
             form.add_error(None, str(exc))
-        except ValidationFailed as exc:
+        except ValidationError as exc:
             add_form_errors(form, exc)
         else:
             messages.success(request, gettext("Đã lưu hồ sơ đảng viên."))
@@ -78,7 +87,7 @@ def reveal(request: HttpRequest, pk: int, field: str) -> HttpResponse:
     if field not in services.SENSITIVE_FIELDS:
         raise Http404
     as_input = request.GET.get("as") == "input"
-    if as_input and not scope_for(request.user).can_edit_member(member):
+    if as_input and not permissions.can_edit_member(scope_for(request.user), member):
         raise PermissionDenied
     value = services.member_reveal(
         actor=request.user, member=member, field=field, ip_address=client_ip(request)
@@ -91,7 +100,7 @@ def reveal(request: HttpRequest, pk: int, field: str) -> HttpResponse:
 
 @login_required
 def search_page(request: HttpRequest) -> HttpResponse:
-    if not scope_for(request.user).sees_organizations:
+    if not permissions.can_list_members(scope_for(request.user)):
         raise Http404
     q = clip_query(request.GET.get("q", ""))  # ~1,000 words once answered 500
     filters = MemberFilterForm(request.GET, actor=request.user)
@@ -105,7 +114,7 @@ def search_page(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def probation_page(request: HttpRequest) -> HttpResponse:
-    if not scope_for(request.user).sees_organizations:
+    if not permissions.can_list_members(scope_for(request.user)):
         raise Http404
     today = timezone.localdate()
     page = paginate(request, queries.probation_due(request.user, today))
@@ -120,15 +129,15 @@ def add(request: HttpRequest) -> HttpResponse:
     """Thêm đảng viên by form (issue 7, item 2): the same checks as the import (dates, formats,
     the cell in the actor's writable scope), one history row."""
     scope = scope_for(request.user)
-    if not (scope.write_paths or scope.is_admin):
-        raise PermissionDenied if scope.sees_organizations else Http404
+    if not permissions.can_add_members(scope):
+        raise PermissionDenied if permissions.can_list_members(scope) else Http404
     form = MemberForm(request.POST or None, actor=request.user, initial=_cell_initial(request))
     form.fields["version"].required = False
     if request.method == "POST" and form.is_valid():
         values = {f: form.cleaned_data[f] for f in form.Meta.fields}
         try:
             member = services.member_create(actor=request.user, **values)
-        except ValidationFailed as exc:
+        except ValidationError as exc:
             add_form_errors(form, exc)
         else:
             messages.success(request, gettext("Đã thêm đảng viên."))
@@ -143,9 +152,7 @@ def _cell_initial(request: HttpRequest) -> dict[str, object]:
 
 @login_required
 def change_status(request: HttpRequest, pk: int) -> HttpResponse:
-    member = _member_for(request, pk)
-    if not scope_for(request.user).can_edit_member(member):
-        raise PermissionDenied
+    member = _editable_member(request, pk)
     form = StatusChangeForm(request.POST or None, member=member)
     if request.method == "POST" and form.is_valid():
         try:
@@ -153,7 +160,7 @@ def change_status(request: HttpRequest, pk: int) -> HttpResponse:
                                        **form.cleaned_data)  # fmt: skip
         except ConcurrentEdit as exc:
             form.add_error(None, str(exc))
-        except ValidationFailed as exc:
+        except ValidationError as exc:
             add_form_errors(form, exc)
         else:
             messages.success(request, gettext("Đã ghi thay đổi tình trạng đảng viên."))

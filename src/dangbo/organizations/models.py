@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
-
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
@@ -31,7 +29,7 @@ class Organization(MP_Node):
     steplen = 4
 
     name = models.CharField(_("tên"), max_length=255)
-    name_folded = models.CharField(max_length=255, editable=False, db_index=True)
+    name_folded = models.CharField(max_length=255, editable=False)
     code = models.CharField(
         _("mã"),
         max_length=40,
@@ -70,11 +68,6 @@ class Organization(MP_Node):
     def is_cell(self) -> bool:
         return self.kind in CELL_KINDS
 
-    def is_active_on(self, day: dt.date) -> bool:
-        return (self.founded_on is None or self.founded_on <= day) and (
-            self.dissolved_on is None or day < self.dissolved_on
-        )
-
 
 class DepartmentKind(models.TextChoices):
     CLINICAL = "clinical", _("Khoa")
@@ -89,7 +82,7 @@ class Department(models.Model):
         Organization, on_delete=models.CASCADE, related_name="owned_departments"
     )
     name = models.CharField(_("tên"), max_length=255)
-    name_folded = models.CharField(max_length=255, editable=False, db_index=True)
+    name_folded = models.CharField(max_length=255, editable=False)
     kind = models.CharField(
         _("loại"), max_length=16, choices=DepartmentKind.choices, default=DepartmentKind.CLINICAL
     )

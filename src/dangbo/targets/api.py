@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from decimal import Decimal
 
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpRequest
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext
@@ -15,8 +15,8 @@ from ninja.responses import Status
 from pydantic import StrictFloat, StrictInt, StrictStr
 
 from dangbo.accounts.scope import scope_for
-from dangbo.core.errors import ValidationFailed
 from dangbo.core.numbers import NumberError, format_number, parse_number
+from dangbo.organizations import permissions as org_permissions
 from dangbo.organizations.models import Organization
 from dangbo.targets import permissions, queries, rules, services
 from dangbo.targets.models import Checkpoint, Resolution, SubTarget, Target
@@ -131,9 +131,9 @@ def _cp(c: Checkpoint) -> CheckpointOut:
 
 
 def _resolution(request: HttpRequest, pk: int) -> Resolution:
-    res = get_object_or_404(Resolution.objects.select_related("organization"), pk=pk)
-    if not scope_for(request.user).can_view_org(res.organization):
-        raise Http404
+    """A resolution of an organization in the scope: 404 outside it."""
+    readable = Resolution.objects.filter(organization__in=scope_for(request.user).orgs())
+    res: Resolution = get_object_or_404(readable.select_related("organization"), pk=pk)
     return res
 
 
@@ -242,7 +242,7 @@ def record_entry(request: HttpRequest, target_id: int, payload: EntryIn):  # typ
     organization = None
     if payload.organization_id is not None:
         organization = Organization.objects.filter(pk=payload.organization_id).first()
-        if organization is None or not scope.can_view_org(organization):
+        if organization is None or not org_permissions.can_view_org(scope, organization):
             raise Http404
         if organization.pk not in cells:
             raise _unprocessable(
@@ -265,9 +265,9 @@ def record_entry(request: HttpRequest, target_id: int, payload: EntryIn):  # typ
         raise HttpError(
             403, str(exc) or gettext("Bạn không có quyền ghi số liệu chỉ tiêu này.")
         ) from exc
-    except ValidationFailed as exc:
+    except ValidationError as exc:
         raise HttpError(
-            422, "; ".join(f"{k}: {' '.join(v)}" for k, v in exc.errors.items())
+            422, "; ".join(f"{k}: {' '.join(v)}" for k, v in exc.message_dict.items())
         ) from exc
     cp = entry.checkpoint
     row = queries.resolution_figures(target.resolution, cp).rows

@@ -10,17 +10,28 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
+from django.utils.translation import gettext
+
 from dangbo.accounts.scope import Scope
+from dangbo.organizations.permissions import can_edit_org, can_view_org
+
+
+def frozen_message() -> str:
+    """Why nothing changes at a frozen checkpoint (the page and the service say it alike)."""
+    return gettext(
+        "Kỳ báo cáo này đã chốt số liệu; số liệu đã chốt không sửa được. "
+        "Nếu cần điều chỉnh, Văn phòng Đảng ủy ghi một số liệu điều chỉnh kèm lý do."
+    )
 
 
 def can_read_resolution(scope: Scope, resolution: Any) -> bool:
-    return scope.can_view_org(resolution.organization)
+    return can_view_org(scope, resolution.organization)
 
 
 def can_manage(scope: Scope, resolution: Any) -> bool:
     """The committee office of the resolution's organization: set up targets and checkpoints,
     freeze, override, transcribe past reports, remind cells."""
-    return scope.can_edit_org(resolution.organization)
+    return can_edit_org(scope, resolution.organization)
 
 
 def is_responsible(scope: Scope, target: Any) -> bool:
@@ -49,7 +60,7 @@ def can_record(scope: Scope, target: Any, organization: Any | None, checkpoint: 
         return False
     if organization is None:
         return is_responsible(scope, target)
-    return scope.can_edit_org(organization)
+    return can_edit_org(scope, organization)
 
 
 def can_override(scope: Scope, target: Any, checkpoint: Any) -> bool:
@@ -67,7 +78,7 @@ def can_transcribe(scope: Scope, checkpoint: Any) -> bool:
 
 def can_view_task(scope: Scope, task: Any) -> bool:
     responsible = task.responsible_organization
-    return scope.can_view_org(task.organization) or (
+    return can_view_org(scope, task.organization) or (
         responsible is not None and scope.reads_path(responsible.path)
     )
 
@@ -75,10 +86,11 @@ def can_view_task(scope: Scope, task: Any) -> bool:
 def can_update_task(scope: Scope, task: Any) -> bool:
     """The office that assigned the task, or the unit it is assigned to."""
     responsible = task.responsible_organization
-    return scope.can_edit_org(task.organization) or (
+    return can_edit_org(scope, task.organization) or (
         responsible is not None and scope.writes_path(responsible.path)
     )
 
 
 def can_assign_tasks(scope: Scope, organization: Any) -> bool:
-    return scope.can_edit_org(organization)
+    """Assign tasks and set up resolutions for an organization: its office."""
+    return can_edit_org(scope, organization)

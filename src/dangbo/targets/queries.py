@@ -132,6 +132,13 @@ def group_rows(
     return grouped
 
 
+def cell_paths(target: Target) -> list[str]:
+    """Paths of the cells a target is assigned to (for ``permissions.can_read_target``)."""
+    return list(
+        SubTarget.objects.filter(target=target).values_list("organization__path", flat=True)
+    )
+
+
 def latest_entries(checkpoint: Checkpoint, target_ids: list[int] | None = None) -> list[Entry]:
     """The newest non-correction entry per (target, organization) at a checkpoint: 2 queries."""
     qs = Entry.objects.filter(checkpoint=checkpoint, is_correction=False)

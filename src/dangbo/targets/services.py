@@ -16,7 +16,7 @@ from django.utils import timezone
 from django.utils.translation import gettext
 
 from dangbo.accounts.scope import scope_for
-from dangbo.core.errors import ConcurrentEdit, ValidationFailed
+from dangbo.core.errors import ConcurrentEdit
 from dangbo.core.text import fold
 from dangbo.targets import permissions, rules, uploads
 from dangbo.targets.models import (
@@ -35,29 +35,11 @@ from dangbo.targets.models import (
 )
 
 
-def frozen_message() -> str:
-    return gettext(
-        "Kỳ báo cáo này đã chốt số liệu; số liệu đã chốt không sửa được. "
-        "Nếu cần điều chỉnh, Văn phòng Đảng ủy ghi một số liệu điều chỉnh kèm lý do."
-    )
-
-
 def _require_office(actor: Any, resolution: Resolution) -> None:
     if not permissions.can_manage(scope_for(actor), resolution):
         raise PermissionDenied(
             gettext("Chỉ Văn phòng Đảng ủy của tổ chức này được thực hiện thao tác này.")
         )
-
-
-def cell_paths(target: Target) -> list[str]:
-    """Paths of the cells a target is assigned to (for ``permissions.can_read_target``)."""
-    return list(
-        SubTarget.objects.filter(target=target).values_list("organization__path", flat=True)
-    )
-
-
-def can_read_target(actor: Any, target: Target) -> bool:
-    return permissions.can_read_target(scope_for(actor), target, cell_paths(target))
 
 
 @transaction.atomic
@@ -86,7 +68,7 @@ def target_create(*, actor: Any, resolution: Resolution, **values: Any) -> Targe
     target = Target(resolution=resolution, **values)
     problems = target_problems(target)
     if problems:
-        raise ValidationFailed({name: [message] for name, message in problems})
+        raise ValidationError({name: [message] for name, message in problems})
     target._history_user = actor  # type: ignore[attr-defined]
     target.save()
     return target
@@ -108,7 +90,7 @@ def subtargets_assign(*, actor: Any, target: Target, cells: list[Any]) -> list[S
     root = target.resolution.organization.path
     outside = [c.name for c in cells if not c.path.startswith(root) or not c.is_cell]
     if outside:
-        raise ValidationFailed(
+        raise ValidationError(
             {
                 "cells": [
                     gettext("Không phải chi bộ trực thuộc: %(cells)s.")
@@ -128,7 +110,7 @@ def checkpoint_create(*, actor: Any, resolution: Resolution, **values: Any) -> C
     _require_office(actor, resolution)
     checkpoint = Checkpoint(resolution=resolution, **values)
     if not rules.checkpoint_allowed(resolution.horizon, checkpoint.kind):
-        raise ValidationFailed(
+        raise ValidationError(
             {
                 "kind": [
                     gettext("Kỳ “%(kind)s” không dùng cho %(horizon)s.")
@@ -140,7 +122,7 @@ def checkpoint_create(*, actor: Any, resolution: Resolution, **values: Any) -> C
             }
         )
     if resolution.checkpoints.filter(kind=checkpoint.kind).exists():
-        raise ValidationFailed({"kind": [gettext("Nghị quyết đã có kỳ báo cáo này.")]})
+        raise ValidationError({"kind": [gettext("Nghị quyết đã có kỳ báo cáo này.")]})
     checkpoint._history_user = actor  # type: ignore[attr-defined]
     checkpoint.save()
     return checkpoint
@@ -216,18 +198,18 @@ def entry_record(
         try:
             uploads.validate_evidence(attachment)
         except ValidationError as exc:
-            raise ValidationFailed({"attachment": exc.messages}) from exc
+            raise ValidationError({"attachment": exc.messages}) from exc
     checkpoint = Checkpoint.objects.select_for_update().get(pk=checkpoint_id)
     target = Target.objects.select_related("resolution__organization").get(pk=target_id)
     if target.resolution_id != checkpoint.resolution_id:
-        raise ValidationFailed(
+        raise ValidationError(
             {"checkpoint": [gettext("Kỳ báo cáo không thuộc nghị quyết của chỉ tiêu.")]}
         )
     checkpoint.resolution = target.resolution
     scope = scope_for(actor)
     if not permissions.can_record(scope, target, organization, checkpoint):
         raise PermissionDenied(
-            frozen_message()
+            permissions.frozen_message()
             if checkpoint.is_frozen
             else gettext("Bạn không phụ trách chỉ tiêu này.")
         )
@@ -239,16 +221,14 @@ def entry_record(
         organization is not None
         and not SubTarget.objects.filter(target=target, organization=organization).exists()
     ):
-        raise ValidationFailed(
-            {"organization": [gettext("Chỉ tiêu này không giao cho chi bộ đó.")]}
-        )
+        raise ValidationError({"organization": [gettext("Chỉ tiêu này không giao cho chi bộ đó.")]})
     errors = _observation_errors(
         target, checkpoint, value=value, done=done, not_started=not_started,
         assessed_status=assessed_status, note=note, cell=organization is not None,
     )  # fmt: skip
     is_correction = checkpoint.is_frozen
     if is_correction and not correction_reason.strip():
-        errors["correction_reason"] = [frozen_message()]
+        errors["correction_reason"] = [permissions.frozen_message()]
     if not errors and organization is None and not transcribed:
         status = _status_of_report(target, checkpoint, value, done, not_started, assessed_status)
         if status in (rules.Status.NOT_MET, rules.Status.BEHIND):
@@ -257,7 +237,7 @@ def entry_record(
             if not remedy.strip():
                 errors["remedy"] = [gettext("Chỉ tiêu chưa đạt: ghi rõ giải pháp khắc phục.")]
     if errors:
-        raise ValidationFailed(errors)
+        raise ValidationError(errors)
     return Entry.objects.create(
         target=target, checkpoint=checkpoint, organization=organization, value=value,
         stated=stated if value is not None else "", done=done, not_started=not_started,
@@ -286,7 +266,7 @@ def _status_of_report(
             assessed=assessed_status or None,
         )
     except (TypeError, ValueError) as exc:
-        raise ValidationFailed(
+        raise ValidationError(
             {
                 "value": [
                     gettext("Giá trị không hợp lệ cho loại chỉ tiêu này (%(error)s).")
@@ -333,7 +313,7 @@ def _locked_checkpoint(actor: Any, checkpoint_id: int) -> Checkpoint:
     )
     _require_office(actor, checkpoint.resolution)
     if checkpoint.is_frozen:
-        raise ValidationFailed(
+        raise ValidationError(
             {"checkpoint": [gettext("Kỳ báo cáo này đã được chốt số liệu trước đó.")]}
         )
     return checkpoint
@@ -345,7 +325,7 @@ def checkpoint_freeze(*, actor: Any, checkpoint_id: int, confirmation: str) -> C
     newest figures are copied into FrozenFigure rows and become read-only."""
     checkpoint = _locked_checkpoint(actor, checkpoint_id)
     if fold(confirmation).split() != fold(checkpoint.period_name).split():
-        raise ValidationFailed(
+        raise ValidationError(
             {
                 "confirmation": [
                     gettext("Gõ đúng tên kỳ “%(name)s” để xác nhận chốt số liệu.")
@@ -381,19 +361,19 @@ def checkpoint_transcribe(
     )
     for target_id, report in reports.items():
         if target_id not in titles:
-            raise ValidationFailed({"__all__": [gettext("Chỉ tiêu không thuộc nghị quyết.")]})
+            raise ValidationError({"__all__": [gettext("Chỉ tiêu không thuộc nghị quyết.")]})
         try:
             with transaction.atomic():
                 entry_record(
                     actor=actor, target_id=target_id, checkpoint_id=checkpoint.pk,
                     transcribed=True, **report,
                 )  # fmt: skip
-        except ValidationFailed as exc:
+        except ValidationError as exc:
             errors[f"t{target_id}"] = [
-                message for messages in exc.errors.values() for message in messages
+                message for messages in exc.message_dict.values() for message in messages
             ]
     if errors:
-        raise ValidationFailed(errors)
+        raise ValidationError(errors)
     checkpoint.source_number = source_number.strip()
     checkpoint.source_date = source_date
     _freeze(actor, checkpoint)
@@ -406,7 +386,7 @@ def remind_cells(*, actor: Any, target: Target, checkpoint: Checkpoint) -> int:
     (issue 6, item 7); returns how many cells were reminded."""
     _require_office(actor, target.resolution)
     if checkpoint.is_frozen or checkpoint.resolution_id != target.resolution_id:
-        raise ValidationFailed({"checkpoint": [frozen_message()]})
+        raise ValidationError({"checkpoint": [permissions.frozen_message()]})
     reported = Entry.objects.filter(
         target=target, checkpoint=checkpoint, organization__isnull=False
     ).values("organization_id")
@@ -439,11 +419,11 @@ def status_override_set(
     _require_office(actor, target.resolution)
     checkpoint = Checkpoint.objects.select_for_update().get(pk=checkpoint.pk)  # fresh state
     if checkpoint.resolution_id != target.resolution_id:
-        raise ValidationFailed(
+        raise ValidationError(
             {"checkpoint": [gettext("Kỳ báo cáo không thuộc nghị quyết của chỉ tiêu.")]}
         )
     if not permissions.can_override(scope, target, checkpoint):  # the office, once frozen
-        raise ValidationFailed({"status": [frozen_message()]})
+        raise ValidationError({"status": [permissions.frozen_message()]})
     existing = (
         StatusOverride.objects.select_for_update()
         .filter(target=target, checkpoint=checkpoint)
@@ -452,7 +432,7 @@ def status_override_set(
     if (existing.version if existing else 0) != version:
         raise ConcurrentEdit()
     if not reason.strip():
-        raise ValidationFailed(
+        raise ValidationError(
             {"reason": [gettext("Ghi đè trạng thái phải có lý do bằng văn bản.")]}
         )
     if status is None:
@@ -462,7 +442,7 @@ def status_override_set(
         return None
     allowed = rules.statuses_at(target.resolution.horizon, checkpoint.kind)
     if status not in allowed:
-        raise ValidationFailed(
+        raise ValidationError(
             {"status": [gettext("Kết quả này không dùng được ở kỳ báo cáo này.")]}
         )
     if existing is None:
@@ -483,7 +463,7 @@ def status_override_set(
 
 @transaction.atomic
 def task_create(*, actor: Any, organization: Any, **values: Any) -> Task:
-    if not scope_for(actor).can_edit_org(organization):
+    if not permissions.can_assign_tasks(scope_for(actor), organization):
         raise PermissionDenied(gettext("Bạn không có quyền giao nhiệm vụ cho tổ chức này."))
     task = Task(organization=organization, **values)
     task._history_user = actor  # type: ignore[attr-defined]

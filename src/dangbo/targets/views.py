@@ -6,7 +6,7 @@ from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -15,8 +15,9 @@ from django.views.decorators.http import require_POST
 
 from dangbo.accounts.scope import scope_for
 from dangbo.core import charts
-from dangbo.core.errors import ConcurrentEdit, ValidationFailed, add_form_errors
+from dangbo.core.errors import ConcurrentEdit, add_form_errors
 from dangbo.core.pagination import paginate
+from dangbo.organizations import permissions as org_permissions
 from dangbo.organizations.models import Organization
 from dangbo.targets import permissions, queries, rules, services
 from dangbo.targets.forms import (
@@ -54,22 +55,22 @@ STATUS_SERIES = [
 
 
 def _readable_org(request: HttpRequest, pk: int) -> Organization:
-    org = get_object_or_404(Organization, pk=pk)
-    if not scope_for(request.user).can_view_org(org):
-        raise Http404
+    """An organization through the scope: 404 outside it."""
+    org: Organization = get_object_or_404(scope_for(request.user).orgs(), pk=pk)
     return org
 
 
 def _resolution(request: HttpRequest, pk: int) -> Resolution:
-    res = get_object_or_404(Resolution.objects.select_related("organization"), pk=pk)
-    if not scope_for(request.user).can_view_org(res.organization):
-        raise Http404
+    """A resolution of an organization in the scope (``permissions.can_read_resolution``):
+    404 outside it."""
+    readable = Resolution.objects.filter(organization__in=scope_for(request.user).orgs())
+    res: Resolution = get_object_or_404(readable.select_related("organization"), pk=pk)
     return res
 
 
 @login_required
 def resolution_list(request: HttpRequest) -> HttpResponse:
-    if not scope_for(request.user).sees_organizations:
+    if not org_permissions.can_view_tree(scope_for(request.user)):
         raise Http404
     page = paginate(request, queries.resolutions(request.user))
     scope = scope_for(request.user)
@@ -131,7 +132,10 @@ def evidence(request: HttpRequest, pk: int) -> FileResponse:
         Entry.objects.select_related("target__resolution__organization"), pk=pk
     )
     target = entry.target
-    if not entry.attachment or not services.can_read_target(request.user, target):
+    scope = scope_for(request.user)
+    if not entry.attachment or not permissions.can_read_target(
+        scope, target, queries.cell_paths(target)
+    ):
         raise Http404
     try:
         handle = entry.attachment.open("rb")
@@ -165,7 +169,7 @@ def entry_record(
             services.entry_record(actor=request.user, target_id=target.pk,
                                   checkpoint_id=checkpoint.pk, organization=cell,
                                   **form.service_kwargs())  # fmt: skip
-        except ValidationFailed as exc:
+        except ValidationError as exc:
             add_form_errors(form, exc)
         else:
             messages.success(request, gettext("Đã ghi số liệu."))
@@ -184,7 +188,7 @@ def override(request: HttpRequest, pk: int, checkpoint_id: int) -> HttpResponse:
     checkpoint = get_object_or_404(Checkpoint, pk=checkpoint_id, resolution=target.resolution)
     checkpoint.resolution = target.resolution
     scope = scope_for(request.user)
-    if not permissions.can_read_target(scope, target, services.cell_paths(target)):
+    if not permissions.can_read_target(scope, target, queries.cell_paths(target)):
         raise Http404
     if not permissions.can_manage(scope, target.resolution):
         raise PermissionDenied
@@ -204,7 +208,7 @@ def override(request: HttpRequest, pk: int, checkpoint_id: int) -> HttpResponse:
             )  # fmt: skip
         except ConcurrentEdit as exc:
             form.add_error(None, str(exc))
-        except ValidationFailed as exc:
+        except ValidationError as exc:
             add_form_errors(form, exc)
         else:
             messages.success(request, gettext("Đã ghi đè đánh giá (có lưu lịch sử)."))
@@ -212,7 +216,7 @@ def override(request: HttpRequest, pk: int, checkpoint_id: int) -> HttpResponse:
             return redirect(f"{url}?ky={checkpoint.kind}")
     context = {
         "target": target, "checkpoint": checkpoint, "form": form, "can_override": can_override,
-        "frozen_message": "" if can_override else services.frozen_message(),
+        "frozen_message": "" if can_override else permissions.frozen_message(),
     }  # fmt: skip
     return render(request, "targets/override.html", context)
 
@@ -229,7 +233,7 @@ def freeze(request: HttpRequest, pk: int) -> HttpResponse:
         try:
             services.checkpoint_freeze(actor=request.user, checkpoint_id=checkpoint.pk,
                                        confirmation=form.cleaned_data["confirmation"])  # fmt: skip
-        except ValidationFailed as exc:
+        except ValidationError as exc:
             add_form_errors(form, exc)
         else:
             messages.success(request, gettext("Đã chốt số liệu. Số liệu đã chốt không thể sửa."))
@@ -380,7 +384,7 @@ def task_update(request: HttpRequest, pk: int) -> HttpResponse:
             messages.success(request, gettext("Đã cập nhật nhiệm vụ."))
             back = (
                 task.organization
-                if scope.can_view_org(task.organization)
+                if org_permissions.can_view_org(scope, task.organization)
                 else task.responsible_organization
             )
             return redirect("targets:tasks", org_id=back.pk)
@@ -427,7 +431,7 @@ def target_create(request: HttpRequest, pk: int) -> HttpResponse:
         try:
             target = services.target_create(actor=request.user, resolution=res, **data)
             services.subtargets_assign(actor=request.user, target=target, cells=list(cells))
-        except ValidationFailed as exc:
+        except ValidationError as exc:
             add_form_errors(form, exc)
         else:
             messages.success(request, gettext("Đã thêm chỉ tiêu."))
@@ -443,7 +447,7 @@ def checkpoint_create(request: HttpRequest, pk: int) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         try:
             services.checkpoint_create(actor=request.user, resolution=res, **form.cleaned_data)
-        except ValidationFailed as exc:
+        except ValidationError as exc:
             add_form_errors(form, exc)
         else:
             messages.success(request, gettext("Đã thêm kỳ báo cáo."))
@@ -506,7 +510,7 @@ def _target(request: HttpRequest, pk: int) -> tuple[Target, list[str]]:
         ),
         pk=pk,
     )
-    paths = services.cell_paths(target)
+    paths = queries.cell_paths(target)
     if not permissions.can_read_target(scope_for(request.user), target, paths):
         raise Http404
     return target, paths
@@ -599,9 +603,9 @@ def transcribe(request: HttpRequest, pk: int) -> HttpResponse:
                 source_number=head.cleaned_data["source_number"],
                 source_date=head.cleaned_data["source_date"],
             )  # fmt: skip
-        except ValidationFailed as exc:
+        except ValidationError as exc:
             by_target = {f"t{t.pk}": f for t, f in forms_}
-            for name, errs in exc.errors.items():
+            for name, errs in exc.message_dict.items():
                 for e in errs:
                     if name in by_target:
                         by_target[name].add_error(None, e)

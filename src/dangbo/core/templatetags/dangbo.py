@@ -1,36 +1,32 @@
 from __future__ import annotations
 
-import datetime as dt
+from decimal import Decimal, InvalidOperation
 
 from django import template
-
-from dangbo.core.dates import format_date
+from django.utils.formats import number_format
 
 register = template.Library()
 
 
 @register.filter
-def vndate(value: dt.date | dt.datetime | None) -> str:
-    """dd/mm/yyyy, the way every Vietnamese office writes a date."""
-    if isinstance(value, dt.datetime):
-        value = value.date()
-    return format_date(value)
-
-
-@register.filter
-def vnnum(value: object) -> str:
-    """A number the Vietnamese way: 180.000 and 97,2 (no trailing zeros); ``core.numbers``."""
+def number(value: object) -> str:
+    """A number in the active language's format (``dangbo/formats/<lang>``): 180.000 and 97,2
+    in Vietnamese, 180,000 and 97.2 in English — grouped, and without trailing zeros (a stored
+    ``Decimal("97.50")`` is shown as 97,5, as offices write it). Django's ``floatformat`` keeps
+    the zeros ("97,50") and ``localize`` groups only under ``USE_THOUSAND_SEPARATOR``, which
+    would also group years and ids everywhere, hence this filter over ``number_format``."""
     if value is None or value == "" or isinstance(value, bool):
         return ""
-    from decimal import Decimal, InvalidOperation
-
-    from dangbo.core.numbers import format_number
-
     try:
-        number = Decimal(str(value))
+        amount = Decimal(str(value))
     except InvalidOperation:
         return str(value)
-    return format_number(number) if number.is_finite() else str(value)
+    if not amount.is_finite():
+        return str(value)
+    amount = amount.normalize()
+    if amount == amount.to_integral_value():
+        amount = amount.quantize(Decimal(1))
+    return number_format(amount, use_l10n=True, force_grouping=True)
 
 
 @register.filter

@@ -10,8 +10,11 @@ from django.utils import timezone
 from dangbo.accounts.scope import scope_for, subtree_q
 from dangbo.members import queries as member_queries
 from dangbo.members.importing.columns import COLUMNS
+from dangbo.members.importing.mapping import Known, Remembered, remembered_from_json
+from dangbo.members.importing.validate import cell_keys, department_keys
 from dangbo.members.importing.values import GENDER_LABELS, STATUS_LABELS
 from dangbo.members.importing.workbooks import CellChoice, DepartmentChoice
+from dangbo.members.models import ImportMapping
 from dangbo.members.rules import mask
 from dangbo.organizations.models import CELL_KINDS, Department, Organization
 
@@ -48,6 +51,22 @@ def template_choices(actor: Any) -> tuple[list[CellChoice], list[DepartmentChoic
         .values_list("name", "organization__name")
     )
     return cell_choices, [DepartmentChoice(n, o) for n, o in departments]
+
+
+def mapping_knowledge(cells: list[CellChoice], departments: list[DepartmentChoice]) -> Known:
+    """What the content rules of the mapping step compare a column's values with: the codes
+    and names of the cells the actor may import into, the names of their departments."""
+    cell_values = {c.code.upper() for c in cells} | {k for c in cells for k in cell_keys(c.name)}
+    names = {k for d in departments for k in department_keys(d.name)}
+    return Known(frozenset(cell_values), frozenset(names))
+
+
+def remembered_mapping(actor: Any, signature: str | None) -> Remembered | None:
+    """The mapping this user confirmed last for a file with the same header row."""
+    if not signature:
+        return None
+    stored = ImportMapping.objects.filter(user=actor, signature=signature).first()
+    return remembered_from_json(stored.mapping) if stored is not None else None
 
 
 def visible_org(actor: Any, org_id: int) -> Organization | None:

@@ -36,7 +36,7 @@ import shutil
 import tempfile
 import zipfile
 import zlib
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO
@@ -49,9 +49,12 @@ from django.utils.translation import gettext as _
 from dangbo.members.importing.columns import SHEET_MEMBERS
 from dangbo.members.importing.validate import (
     HEADER_SEARCH_ROWS,
+    HeaderMap,
     RawRow,
     RowError,
-    rows_from_table,
+    SkippedRow,
+    extract_rows,
+    map_headers,
 )
 
 MAX_ROWS = 100_000  # data rows (members) in one file
@@ -105,6 +108,15 @@ class Sheet:
     errors: list[RowError] = field(default_factory=list)  # file-level: unreadable, headers
     ignored_columns: list[str] = field(default_factory=list)
     header_row: int = 1
+    skipped: list[SkippedRow] = field(default_factory=list)  # blank and totals rows
+
+
+@dataclass
+class Table:
+    """The cells of the members' sheet as calamine reads them, or why it could not be read."""
+
+    rows: Sequence[Sequence[object]] = field(default_factory=list)
+    error: RowError | None = None
 
 
 # ---- limits ---------------------------------------------------------------------------------
@@ -332,19 +344,20 @@ def package_problem(path: str | Path) -> RowError | None:
 
 
 # ---- reading --------------------------------------------------------------------------------
-def read_workbook(source: str | Path | IO[bytes]) -> Sheet:
+def read_table(source: str | Path | IO[bytes]) -> Table:
+    """The cells of the sheet "Đảng viên" (else the first sheet), after the size checks."""
     if isinstance(source, str | Path):
-        return _read_path(Path(source))
+        return _read_table_path(Path(source))
     with tempfile.NamedTemporaryFile(suffix=".xlsx") as copied:
         shutil.copyfileobj(source, copied)
         copied.flush()
-        return _read_path(Path(copied.name))
+        return _read_table_path(Path(copied.name))
 
 
-def _read_path(path: Path) -> Sheet:
+def _read_table_path(path: Path) -> Table:
     problem = package_problem(path)
     if problem is not None:
-        return Sheet(errors=[problem])
+        return Table(error=problem)
     try:
         with python_calamine.CalamineWorkbook.from_path(path) as workbook:
             names = workbook.sheet_names
@@ -353,8 +366,24 @@ def _read_path(path: Path) -> Sheet:
             name = SHEET_MEMBERS if SHEET_MEMBERS in names else names[0]
             table = workbook.get_sheet_by_name(name).to_python(skip_empty_area=False)
     except Exception:  # calamine raises several error types for a broken or foreign file
-        return Sheet(errors=[_unreadable_error()])
-    rows, header = rows_from_table(table)
+        return Table(error=_unreadable_error())
+    return Table(table)
+
+
+def sheet_from_table(table: Sequence[Sequence[object]], header: HeaderMap | None = None) -> Sheet:
+    """The member rows of a table read by ``read_table``, by the mapping chosen on the mapping
+    step, or else by the template's headers (``validate.map_headers``)."""
+    header = map_headers(table) if header is None else header
+    if header.errors:
+        return Sheet(errors=list(header.errors), header_row=header.row)
+    rows, skipped = extract_rows(table, header)
     if len(rows) > MAX_ROWS:
         return Sheet(errors=[rows_error(len(rows))], header_row=header.row)
-    return Sheet(rows, list(header.errors), list(header.ignored), header.row)
+    return Sheet(rows, [], list(header.ignored), header.row, skipped)
+
+
+def read_workbook(source: str | Path | IO[bytes], header: HeaderMap | None = None) -> Sheet:
+    table = read_table(source)
+    if table.error is not None:
+        return Sheet(errors=[table.error])
+    return sheet_from_table(table.rows, header)

@@ -37,6 +37,7 @@ from django.utils.translation import gettext
 
 from dangbo.accounts.scope import Scope, scope_for
 from dangbo.core.text import fold, name_sort_key
+from dangbo.members import permissions
 from dangbo.members.importing import validate
 from dangbo.members.importing.validate import (
     DATA_FIELDS,
@@ -50,7 +51,7 @@ from dangbo.members.importing.validate import (
     RawRow,
     RowError,
 )
-from dangbo.members.models import Member, MemberStatus, StatusChange
+from dangbo.members.models import ImportMapping, Member, MemberStatus, StatusChange
 from dangbo.organizations.models import CELL_KINDS, Department, Organization
 
 REASON = "Nhập từ tệp Excel"
@@ -92,15 +93,19 @@ class ImportResult:
     unchanged: int
 
 
-def can_import(actor: Any) -> bool:
-    scope = scope_for(actor)
-    return scope.is_admin or bool(scope.write_paths)
+def remember_mapping(*, actor: Any, signature: str, mapping: dict[str, Any]) -> None:
+    """Keep the mapping the user confirmed for the next file with the same header row."""
+    _check_permission(actor)
+    ImportMapping.objects.update_or_create(
+        user=actor, signature=signature, defaults={"mapping": mapping}
+    )
 
 
 def _check_permission(actor: Any) -> Scope:
-    if not can_import(actor):
+    scope = scope_for(actor)
+    if not permissions.can_import(scope):
         raise PermissionDenied(gettext("Bạn không có quyền nhập đảng viên."))
-    return scope_for(actor)
+    return scope
 
 
 def _chunks(items: Iterable[T], size: int = CHUNK) -> Iterator[list[T]]:
@@ -135,15 +140,42 @@ def _cells(scope: Scope, codes: set[str], today: dt.date) -> dict[str, CellRef]:
     return cells
 
 
+def _cell_names(
+    scope: Scope, values: set[str], cells: dict[str, CellRef], today: dt.date
+) -> dict[str, list[CellRef]]:
+    """Cells the actor can see, by the name keys (``validate.cell_keys``) of the file's values
+    that are no code: "Chi bộ Khoa Nội", "Khoa Nội", "khoa noi" all name one cell."""
+    wanted = {validate.cell_key(v) for v in values if v not in cells and v.upper() not in cells}
+    wanted.discard("")
+    if not wanted:
+        return {}
+    found: dict[str, list[CellRef]] = {}
+    qs = scope.orgs().filter(kind__in=CELL_KINDS).order_by("path")
+    for o in qs.values("id", "code", "name", "path", "dissolved_on"):
+        keys = [k for k in validate.cell_keys(o["name"]) if k in wanted]
+        if not keys:
+            continue
+        ref = CellRef(
+            id=o["id"], code=o["code"], name=o["name"], path=o["path"], is_cell=True,
+            writable=scope.writes_path(o["path"]),
+            dissolved=o["dissolved_on"] is not None and o["dissolved_on"] <= today,
+        )  # fmt: skip
+        for key in keys:
+            found.setdefault(key, []).append(ref)
+    return found
+
+
 def _departments(cells: Iterable[CellRef]) -> dict[str, list[DepartmentRef]]:
-    """Departments owned by any organization above (or at) the file's cells."""
+    """Departments owned by any organization above (or at) the file's cells, by their folded
+    name and by it without "Khoa "/"Phòng " (``validate.department_keys``)."""
     owners = {c.path[:i] for c in cells for i in range(4, len(c.path) + 1, 4)}
     found: dict[str, list[DepartmentRef]] = {}
     for chunk in _chunks(sorted(owners)):
         qs = Department.objects.filter(organization__path__in=chunk).order_by("id")
         for d in qs.values("id", "name", "organization__path"):
             ref = DepartmentRef(d["id"], d["name"], d["organization__path"])
-            found.setdefault(fold(d["name"]), []).append(ref)
+            for key in validate.department_keys(d["name"]):
+                found.setdefault(key, []).append(ref)
     return found
 
 
@@ -199,19 +231,22 @@ def _lookups(
     today = timezone.localdate()
     codes, cards = validate.referenced(rows)
     cells = _cells(scope, codes, today)
-    usable = {c.id: c for c in cells.values() if c.is_cell and c.writable}
+    names = _cell_names(scope, codes, cells, today)
+    named = [c for refs in names.values() for c in refs]
+    usable = {c.id: c for c in (*cells.values(), *named) if c.is_cell and c.writable}
     stored = _stored_members(sorted(usable), cards, lock=lock)
     existing = [
         ExistingMember(m.pk, scope.writes_path(m.org_path), member_data(m))  # type: ignore[attr-defined]
         for m in stored.values()
     ]
     departments = _departments(usable.values())
-    lookups = Lookups(cells, departments, existing, today)
+    lookups = Lookups(cells, departments, existing, today, names)
     columns = _columns_of(stored) if snapshot else {}  # before the plan changes them
 
     def unchanged() -> bool:
         return (
             _cells(scope, codes, today) == cells
+            and _cell_names(scope, codes, cells, today) == names
             and _departments(usable.values()) == departments
             and _stored_columns(sorted(usable), cards) == columns
         )

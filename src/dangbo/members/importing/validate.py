@@ -14,6 +14,14 @@ organizations the actor can see, so another hospital's code reads as unknown); t
 consistent (members.rules.date_problems, Charter Art. 1) and the official date not in the future.
 Every error of a row is reported in one pass, the dates' included.
 
+An office's own file (issue 7, item 3; the mapping step is ``mapping.py``): a cell is named by
+its code or by its folded name ("Chi bộ " and "Khoa "/"Phòng " optional; a name matching
+several cells the actor may import into is an error listing them); a department may be named
+without "Khoa "/"Phòng "; blank rows, totals lines ("Tổng cộng: 300 đảng viên") and a row of
+column numbers under the header are skipped and listed (``extract_rows``); a default chosen for
+a missing column (the status, derived from the official date or one for all; one cell) fills
+new members only — a stored member keeps its status and cell.
+
 Matching (re-importing the same file updates, never duplicates): by card number; without a card
 number (or a card number not yet known) by (folded name, date of birth, cell).
 """
@@ -21,6 +29,8 @@ number (or a card number not yet known) by (folded name, date of birth, cell).
 from __future__ import annotations
 
 import datetime as dt
+import functools
+import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, fields, replace
 
@@ -42,6 +52,14 @@ from dangbo.members.importing.values import (
 
 REQUIRED_FIELDS: tuple[str, ...] = tuple(c.field for c in COLUMNS if c.required)
 HEADER_SEARCH_ROWS = 10  # the header row may sit under a title, within the first rows
+MIN_HEADER_MATCHES = 3  # a header row without a recognised name column needs this many
+
+# Defaults chosen once for a file that lacks the column (issue 7, item 3). For the status:
+# "derive" reads it from the official date (a date → Chính thức, none → Dự bị; a future
+# official date stays an error, defect 7), or one status for every row.
+STATUS_DERIVE = "derive"
+STATUS_DEFAULTS: dict[str, str] = {"full": "Chính thức", "probationary": "Dự bị"}
+DEFAULTABLE: tuple[str, ...] = ("status", "organization_id")
 
 NaturalKey = tuple[str, dt.date | None, int]
 
@@ -54,6 +72,17 @@ class RawRow:
 
     row: int
     values: Mapping[str, object]
+    # Fields whose value is the file's default (no column): they fill a new member only; a
+    # stored member keeps what it has.
+    defaulted: frozenset[str] = frozenset()
+
+
+@dataclass(frozen=True)
+class SkippedRow:
+    """A row below the header that is not a member: blank, a totals line, column numbers."""
+
+    row: int
+    reason: str  # "blank" · "total" · "numbering"
 
 
 @dataclass(frozen=True)
@@ -134,6 +163,7 @@ class Lookups:
     departments: Mapping[str, Sequence[DepartmentRef]]  # by folded name
     members: Sequence[ExistingMember]  # every member the file could match
     today: dt.date
+    cell_names: Mapping[str, Sequence[CellRef]] = field(default_factory=dict)  # by cell_key
 
 
 @dataclass(frozen=True)
@@ -168,19 +198,36 @@ class HeaderMap:
     columns: Mapping[int, str]  # 0-based column index → field
     ignored: tuple[str, ...]
     errors: tuple[RowError, ...]
+    defaults: Mapping[str, str] = field(default_factory=dict)  # field → default (no column)
+
+
+def find_header_row(top_rows: Sequence[Sequence[object]]) -> int | None:
+    """The 0-based index of the header row among the first rows: the first naming "Họ và tên"
+    (or an alias), else the one naming most known columns (at least ``MIN_HEADER_MATCHES``)."""
+    best, best_count = None, MIN_HEADER_MATCHES - 1
+    for index, cells in enumerate(top_rows[:HEADER_SEARCH_ROWS]):
+        found = [HEADER_KEYS.get(header_key(str(c))) for c in cells if not blank(c)]
+        if BY_FIELD["full_name"] in found:
+            return index
+        count = sum(1 for c in found if c is not None)
+        if count > best_count:
+            best, best_count = index, count
+    return best
+
+
+def no_header_error() -> RowError:
+    message = _("Không tìm thấy dòng tiêu đề có cột 'Họ và tên'.") + " "
+    message += _("Hãy dùng tệp mẫu và giữ nguyên dòng tiêu đề.")
+    return RowError(0, "", "", message)
 
 
 def map_headers(top_rows: Sequence[Sequence[object]]) -> HeaderMap:
-    """Find the header row among the first rows (the first naming "Họ và tên") and map it."""
-    name_key = header_key(BY_FIELD["full_name"].header)
-    for index, cells in enumerate(top_rows[:HEADER_SEARCH_ROWS]):
-        keys = [header_key(str(c)) if not blank(c) else "" for c in cells]
-        if name_key in keys or any(HEADER_KEYS.get(k) is BY_FIELD["full_name"] for k in keys):
-            return _map_header_row(index + 1, cells)
-    message = _("Không tìm thấy dòng tiêu đề có cột 'Họ và tên'.") + " "
-    message += _("Hãy dùng tệp mẫu và giữ nguyên dòng tiêu đề.")
-    missing = RowError(0, "", "", message)
-    return HeaderMap(1, {}, (), (missing,))
+    """Find the header row among the first rows (see ``find_header_row``) and map it by the
+    template's headers and their aliases."""
+    index = find_header_row(top_rows)
+    if index is not None:
+        return _map_header_row(index + 1, top_rows[index])
+    return HeaderMap(1, {}, (), (no_header_error(),))
 
 
 def _map_header_row(row: int, cells: Sequence[object]) -> HeaderMap:
@@ -212,30 +259,164 @@ def _map_header_row(row: int, cells: Sequence[object]) -> HeaderMap:
     return HeaderMap(row, columns, tuple(ignored), tuple(errors))
 
 
-def rows_from_table(table: Sequence[Sequence[object]]) -> tuple[list[RawRow], HeaderMap]:
-    """Data rows below the header row; entirely blank rows are skipped (row numbers kept)."""
-    header = map_headers(table)
+# A totals line: "Tổng cộng: 300 đảng viên", "Tổng số 300", "Cộng: 300" (folded). A bare
+# "tong"/"cong" must be followed by ":" or a number, or end the cell: "Tống" is a family name.
+_TOTAL = re.compile(r"^(?:tong cong|tong so)\b|^(?:tong|cong)\s*(?::|\d|$)")
+_TOTAL_INITIALS = "TtCc"
+_COLUMN_NUMBER = re.compile(r"^\(?\d{1,2}\)?$")
+
+
+def is_total_row(cells: Sequence[object]) -> bool:
+    return any(isinstance(c, str) and _TOTAL.match(folded(c)) for c in cells)
+
+
+def is_numbering_row(cells: Sequence[object]) -> bool:
+    """The row of column numbers ("1", "2", "(3)" …) official forms put under the header."""
+    filled = [c for c in cells if not blank(c)]
+    return len(filled) >= MIN_HEADER_MATCHES and all(
+        (isinstance(c, int | float) and not isinstance(c, bool) and float(c).is_integer())
+        or (isinstance(c, str) and _COLUMN_NUMBER.match(c.strip()) is not None)
+        for c in filled
+    )
+
+
+def _default_values(header: HeaderMap) -> tuple[dict[str, object], bool]:
+    """The fixed values a row gets for the columns the file lacks, and whether the status is
+    derived from the official date."""
+    fixed: dict[str, object] = {}
+    derive = False
+    for name, value in header.defaults.items():
+        if name in header.columns.values():
+            continue  # a column wins over a default
+        if name == "status" and value == STATUS_DERIVE:
+            derive = True
+        else:
+            fixed[name] = STATUS_DEFAULTS.get(value, value) if name == "status" else value
+    return fixed, derive
+
+
+def extract_rows(
+    table: Sequence[Sequence[object]], header: HeaderMap
+) -> tuple[list[RawRow], list[SkippedRow]]:
+    """Data rows below the header row (Excel row numbers kept), with the file's defaults; blank
+    rows, totals lines and a row of column numbers right under the header are skipped and
+    listed."""
     rows: list[RawRow] = []
-    if header.errors:
-        return rows, header
+    skipped: list[SkippedRow] = []
     columns = list(header.columns.items())
+    fixed, derive = _default_values(header)
+    defaulted = frozenset(fixed) | ({"status"} if derive else set())
+    first = True
     for offset, cells in enumerate(table[header.row :]):
+        number = header.row + 1 + offset
         width = len(cells)
         values = {name: cells[i] if i < width else None for i, name in columns}
-        if all(blank(v) for v in values.values()):
+        if first and is_numbering_row(cells):
+            skipped.append(SkippedRow(number, "numbering"))
             continue
-        rows.append(RawRow(header.row + 1 + offset, values))
-    return rows, header
+        name = values.get("full_name")
+        if blank(name):  # the totals text may stand in any column, counts under the others
+            if is_total_row(cells):
+                skipped.append(SkippedRow(number, "total"))
+                continue
+            if all(blank(v) for v in values.values()):
+                skipped.append(SkippedRow(number, "blank"))
+                continue
+        elif (
+            isinstance(name, str)
+            and name.lstrip()[:1] in _TOTAL_INITIALS  # only then fold the name: it costs
+            and is_total_row((name,))
+        ):
+            skipped.append(SkippedRow(number, "total"))
+            continue
+        first = False
+        if defaulted:
+            values.update(fixed)
+            if derive:
+                full = not blank(values.get("full_on"))
+                values["status"] = STATUS_DEFAULTS["full" if full else "probationary"]
+        rows.append(RawRow(number, values, defaulted))
+    return rows, skipped
+
+
+def rows_from_table(
+    table: Sequence[Sequence[object]], header: HeaderMap | None = None
+) -> tuple[list[RawRow], HeaderMap]:
+    """Data rows below the header row (found and mapped by ``map_headers`` unless given);
+    skipped rows are not returned (see ``extract_rows``)."""
+    header = map_headers(table) if header is None else header
+    if header.errors:
+        return [], header
+    return extract_rows(table, header)[0], header
 
 
 # ---- lookups ------------------------------------------------------------------------------
-def find_cell(value: object, cells: Mapping[str, CellRef]) -> CellRef:
+_NAME_NOISE = re.compile(r"[\s\-–—_.,:;]+")
+_CELL_PREFIX = "chi bo "
+_UNIT_PREFIXES = ("khoa ", "phong ")
+
+
+@functools.lru_cache(maxsize=65536)
+def cell_key(name: str) -> str:
+    """A cell name as matched: folded, punctuation as spaces, without "Chi bộ ":
+    "Chi bộ Khoa Nội" → "khoa noi"."""
+    key = _NAME_NOISE.sub(" ", folded(name)).strip()
+    return key.removeprefix(_CELL_PREFIX)
+
+
+def _unit_keys(key: str) -> tuple[str, ...]:
+    """A key, and the same without a leading "khoa "/"phòng " when it has one."""
+    for prefix in _UNIT_PREFIXES:
+        if key.startswith(prefix) and len(key) > len(prefix):
+            return (key, key.removeprefix(prefix))
+    return (key,)
+
+
+def cell_keys(name: str) -> tuple[str, ...]:
+    """The keys a stored cell is found by: "Chi bộ Khoa Nội" by "khoa noi" and "noi" (so
+    "Chi bộ Khoa Nội", "Khoa Nội" and "Nội" in a file all name it)."""
+    return _unit_keys(cell_key(name))
+
+
+def department_keys(name: str) -> tuple[str, ...]:
+    """The keys a stored department is found by: its folded name, and without "Khoa "/
+    "Phòng " ("Nội tổng hợp" names "Khoa Nội tổng hợp")."""
+    return _unit_keys(folded(name))
+
+
+def _cell_by_name(value: str, names: Mapping[str, Sequence[CellRef]]) -> CellRef | None:
+    """The cell a name means: the one active cell the actor may write among those so named;
+    several → an error listing them; none writable → the first, for find_cell to explain."""
+    found = names.get(cell_key(value), ())
+    usable = [c for c in found if c.is_cell and c.writable and not c.dissolved]
+    if len(usable) > 1:
+        listed = ", ".join(f"{c.name} ({c.code})" for c in usable)
+        message = _("Có %(n)d chi bộ cùng tên '%(value)s': %(cells)s.") + " "
+        message += _("Ghi mã chi bộ thay cho tên.")
+        raise CellProblem(message % {"n": len(usable), "value": value, "cells": listed})
+    return usable[0] if usable else (found[0] if found else None)
+
+
+def find_cell(
+    value: object,
+    cells: Mapping[str, CellRef],
+    names: Mapping[str, Sequence[CellRef]] | None = None,
+) -> CellRef:
+    """The cell a file names, by code (as typed or upper-cased) or else by name."""
     code = display(value).strip()
     if not code:
         raise CellProblem(_("Thiếu mã chi bộ. Xem mã trong trang 'Danh mục' của tệp mẫu."))
-    cell = cells.get(code) or cells.get(code.upper())
+    cell = cells.get(code) or cells.get(code.upper()) or _cell_by_name(code, names or {})
     args = {"value": code, "name": cell.name if cell else ""}
-    if cell is None:  # unknown, or outside what the actor can see: said the same (defect 13)
+    if cell is None and " " in code:  # a name: unknown or outside the actor's scope (defect 13)
+        message = (
+            _("Không có chi bộ nào tên '%(value)s' trong phạm vi bạn được cập nhật.")
+            + " "
+            + _(
+                "Ghi mã chi bộ (xem trang 'Danh mục' của tệp mẫu) hoặc tên đúng như trong hệ thống."
+            )
+        )
+    elif cell is None:  # unknown, or outside what the actor can see: said the same (defect 13)
         message = (
             _("Không có chi bộ nào mã '%(value)s' trong phạm vi bạn được cập nhật.")
             + " "
@@ -292,16 +473,20 @@ class ParsedRow:
     department: DepartmentRef | None = None
 
 
+# Each field's column and parser, looked up once rather than for each of 100,000 × 19 cells.
+_FIELD_PARSERS = {c.field: (c, parser_for(c.field)) for c in COLUMNS}
+
+
 def parse_row(raw: RawRow, lookups: Lookups) -> ParsedRow:
     parsed = ParsedRow(raw.row, {}, [])
     for name, value in raw.values.items():
-        column = BY_FIELD[name]
+        column, parse = _FIELD_PARSERS[name]
         try:
             if name == "organization_id":
-                parsed.cell = find_cell(value, lookups.cells)
+                parsed.cell = find_cell(value, lookups.cells, lookups.cell_names)
                 parsed.values[name] = parsed.cell.id
             elif name != "department_id":
-                parsed.values[name] = parser_for(name)(value, column)
+                parsed.values[name] = parse(value, column)
         except CellProblem as problem:
             parsed.errors.append(RowError(raw.row, column.header, display(value), str(problem)))
     if "department_id" in raw.values and parsed.cell is not None:
@@ -424,7 +609,9 @@ def _claim(
     return existing, errors
 
 
-def _merge(parsed: ParsedRow, existing: ExistingMember | None) -> MemberData:
+def _merge(
+    parsed: ParsedRow, existing: ExistingMember | None, defaulted: frozenset[str] = frozenset()
+) -> MemberData:
     values = dict(parsed.values)
     masked_id = values.get("citizen_id") == KEEP_STORED
     if existing is None:
@@ -433,6 +620,8 @@ def _merge(parsed: ParsedRow, existing: ExistingMember | None) -> MemberData:
         return MemberData(**values)  # type: ignore[arg-type]
     if masked_id:
         values.pop("citizen_id")  # the masked export's number keeps the stored one
+    for name in defaulted:
+        values.pop(name, None)  # a default for the file fills new members only
     if values.get("card_number") is None:
         values.pop("card_number", None)  # a blank card number never erases the stored one
     return replace(existing.data, **values)  # type: ignore[arg-type]
@@ -446,7 +635,7 @@ def plan_row(
     errors = parsed.errors + match_errors
     # Every error of the row at once: the dates are checked even when another cell is wrong
     # (then on the row's own values only, not merged with a member it may not be).
-    data = _merge(parsed, None if errors else existing)
+    data = _merge(parsed, None if errors else existing, raw.defaulted)
     errors += _date_errors(raw.row, data, lookups.today)
     if errors:
         return None, errors

@@ -41,7 +41,7 @@ STATUS_LABELS: dict[str, str] = {
 EMAIL_RE = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 MIN_YEAR = 1900
 _SPACES = re.compile(r"\s+")
-_DMY = re.compile(r"^\s*(\d{1,2})/(\d{1,2})/(\d{4})\s*$")
+_DMY = re.compile(r"^\s*(\d{1,2})([/.-])(\d{1,2})\2(\d{4})\s*$")  # 5/3/1980, 05-03-1980
 
 # Folding is the costly part of matching choices, names and departments; values repeat a lot.
 folded = functools.lru_cache(maxsize=65536)(fold)
@@ -73,7 +73,7 @@ def display(value: object) -> str:
         return format_date(value.date())
     if isinstance(value, dt.date):
         return format_date(value)
-    text = nfc(str(value))
+    text = normal(str(value))
     return text if len(text) <= 80 else text[:79] + "…"
 
 
@@ -97,7 +97,7 @@ def parse_name(value: object, column: Column) -> str:
     name = normalize_name(parse_text(value, column))
     if not name:
         raise CellProblem(_("Thiếu họ và tên. Nhập đầy đủ họ và tên của đảng viên."))
-    if any(ch.isdigit() for ch in name):
+    if not name.replace(" ", "").isalpha() and any(ch.isdigit() for ch in name):
         raise CellProblem(_("Họ và tên không được có chữ số. Kiểm tra lại ô này."))
     return name
 
@@ -117,8 +117,8 @@ def parse_day(value: object, column: Column) -> dt.date | None:
     if isinstance(value, str):
         match = _DMY.match(value)
         try:
-            if match:  # the usual dd/mm/yyyy, without strptime's cost
-                day = dt.date(int(match[3]), int(match[2]), int(match[1]))
+            if match:  # the usual dd/mm/yyyy (or with - or .), without strptime's cost
+                day = dt.date(int(match[4]), int(match[3]), int(match[1]))
             else:
                 day = parse_date(value)
         except ValueError:
@@ -138,6 +138,8 @@ def _digits(value: object, width: int) -> str:
         if number.is_integer() and number >= 0:
             return str(int(number)).zfill(width)
         return display(value)
+    if isinstance(value, str) and value.isascii() and value.isdigit():
+        return value  # the usual case, without normalising
     return _SPACES.sub("", nfc(str(value)))
 
 

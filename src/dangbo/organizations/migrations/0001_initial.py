@@ -7,218 +7,559 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('members', '0001_initial'),
+        ("members", "0001_initial"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='Committee',
+            name="Committee",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('kind', models.CharField(choices=[('executive', 'Ban Chấp hành'), ('standing', 'Ban Thường vụ')], default='executive', max_length=16, verbose_name='loại')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[("executive", "Ban Chấp hành"), ("standing", "Ban Thường vụ")],
+                        default="executive",
+                        max_length=16,
+                        verbose_name="loại",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'cấp ủy',
-                'verbose_name_plural': 'cấp ủy',
+                "verbose_name": "cấp ủy",
+                "verbose_name_plural": "cấp ủy",
             },
         ),
         migrations.CreateModel(
-            name='Department',
+            name="Department",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=255, verbose_name='tên')),
-                ('name_folded', models.CharField(db_index=True, editable=False, max_length=255)),
-                ('kind', models.CharField(choices=[('clinical', 'Khoa'), ('office', 'Phòng'), ('other', 'Khác')], default='clinical', max_length=16, verbose_name='loại')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("name", models.CharField(max_length=255, verbose_name="tên")),
+                ("name_folded", models.CharField(db_index=True, editable=False, max_length=255)),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[("clinical", "Khoa"), ("office", "Phòng"), ("other", "Khác")],
+                        default="clinical",
+                        max_length=16,
+                        verbose_name="loại",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'khoa/phòng',
-                'verbose_name_plural': 'khoa/phòng',
+                "verbose_name": "khoa/phòng",
+                "verbose_name_plural": "khoa/phòng",
             },
         ),
         migrations.CreateModel(
-            name='CommitteeMembership',
+            name="CommitteeMembership",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('role', models.CharField(choices=[('secretary', 'Bí thư'), ('deputy_secretary', 'Phó Bí thư'), ('standing_member', 'Ủy viên Ban Thường vụ'), ('member', 'Ủy viên')], max_length=24, verbose_name='chức vụ')),
-                ('starts_on', models.DateField(blank=True, null=True, verbose_name='từ ngày')),
-                ('ends_on', models.DateField(blank=True, null=True, verbose_name='đến ngày')),
-                ('committee', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='memberships', to='organizations.committee')),
-                ('member', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='committee_memberships', to='members.member')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "role",
+                    models.CharField(
+                        choices=[
+                            ("secretary", "Bí thư"),
+                            ("deputy_secretary", "Phó Bí thư"),
+                            ("standing_member", "Ủy viên Ban Thường vụ"),
+                            ("member", "Ủy viên"),
+                        ],
+                        max_length=24,
+                        verbose_name="chức vụ",
+                    ),
+                ),
+                ("starts_on", models.DateField(blank=True, null=True, verbose_name="từ ngày")),
+                ("ends_on", models.DateField(blank=True, null=True, verbose_name="đến ngày")),
+                (
+                    "committee",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="memberships",
+                        to="organizations.committee",
+                    ),
+                ),
+                (
+                    "member",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="committee_memberships",
+                        to="members.member",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'thành viên cấp ủy',
-                'verbose_name_plural': 'thành viên cấp ủy',
+                "verbose_name": "thành viên cấp ủy",
+                "verbose_name_plural": "thành viên cấp ủy",
             },
         ),
         migrations.CreateModel(
-            name='HistoricalCommitteeMembership',
+            name="HistoricalCommitteeMembership",
             fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('role', models.CharField(choices=[('secretary', 'Bí thư'), ('deputy_secretary', 'Phó Bí thư'), ('standing_member', 'Ủy viên Ban Thường vụ'), ('member', 'Ủy viên')], max_length=24, verbose_name='chức vụ')),
-                ('starts_on', models.DateField(blank=True, null=True, verbose_name='từ ngày')),
-                ('ends_on', models.DateField(blank=True, null=True, verbose_name='đến ngày')),
-                ('history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('history_date', models.DateTimeField(db_index=True)),
-                ('history_change_reason', models.CharField(max_length=100, null=True)),
-                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
-                ('committee', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='organizations.committee')),
-                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('member', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='members.member')),
+                (
+                    "id",
+                    models.BigIntegerField(
+                        auto_created=True, blank=True, db_index=True, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "role",
+                    models.CharField(
+                        choices=[
+                            ("secretary", "Bí thư"),
+                            ("deputy_secretary", "Phó Bí thư"),
+                            ("standing_member", "Ủy viên Ban Thường vụ"),
+                            ("member", "Ủy viên"),
+                        ],
+                        max_length=24,
+                        verbose_name="chức vụ",
+                    ),
+                ),
+                ("starts_on", models.DateField(blank=True, null=True, verbose_name="từ ngày")),
+                ("ends_on", models.DateField(blank=True, null=True, verbose_name="đến ngày")),
+                ("history_id", models.AutoField(primary_key=True, serialize=False)),
+                ("history_date", models.DateTimeField(db_index=True)),
+                ("history_change_reason", models.CharField(max_length=100, null=True)),
+                (
+                    "history_type",
+                    models.CharField(
+                        choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1
+                    ),
+                ),
+                (
+                    "committee",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="organizations.committee",
+                    ),
+                ),
+                (
+                    "history_user",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "member",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="members.member",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'historical thành viên cấp ủy',
-                'verbose_name_plural': 'historical thành viên cấp ủy',
-                'ordering': ('-history_date', '-history_id'),
-                'get_latest_by': ('history_date', 'history_id'),
+                "verbose_name": "historical thành viên cấp ủy",
+                "verbose_name_plural": "historical thành viên cấp ủy",
+                "ordering": ("-history_date", "-history_id"),
+                "get_latest_by": ("history_date", "history_id"),
             },
             bases=(simple_history.models.HistoricalChanges, models.Model),
         ),
         migrations.CreateModel(
-            name='HistoricalOrganization',
+            name="HistoricalOrganization",
             fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('name', models.CharField(max_length=255, verbose_name='tên')),
-                ('name_folded', models.CharField(db_index=True, editable=False, max_length=255)),
-                ('code', models.CharField(db_index=True, help_text='Mã ngắn, duy nhất; dùng trong tệp nhập đảng viên (ví dụ HD-CB01).', max_length=40, verbose_name='mã')),
-                ('kind', models.CharField(choices=[('superior', 'Đảng bộ cấp trên'), ('grassroots_committee', 'Đảng bộ cơ sở'), ('sub_committee', 'Đảng bộ bộ phận'), ('cell', 'Chi bộ'), ('grassroots_cell', 'Chi bộ cơ sở'), ('group', 'Tổ đảng')], max_length=32, verbose_name='loại')),
-                ('founded_on', models.DateField(blank=True, null=True, verbose_name='ngày thành lập')),
-                ('dissolved_on', models.DateField(blank=True, null=True, verbose_name='ngày giải thể')),
-                ('is_military', models.BooleanField(default=False, help_text='Hiện cấp bậc quân hàm của đảng viên.', verbose_name='đơn vị quân đội')),
-                ('history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('history_date', models.DateTimeField(db_index=True)),
-                ('history_change_reason', models.CharField(max_length=100, null=True)),
-                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
-                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigIntegerField(
+                        auto_created=True, blank=True, db_index=True, verbose_name="ID"
+                    ),
+                ),
+                ("name", models.CharField(max_length=255, verbose_name="tên")),
+                ("name_folded", models.CharField(db_index=True, editable=False, max_length=255)),
+                (
+                    "code",
+                    models.CharField(
+                        db_index=True,
+                        help_text="Mã ngắn, duy nhất; dùng trong tệp nhập đảng viên (ví dụ HD-CB01).",
+                        max_length=40,
+                        verbose_name="mã",
+                    ),
+                ),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("superior", "Đảng bộ cấp trên"),
+                            ("grassroots_committee", "Đảng bộ cơ sở"),
+                            ("sub_committee", "Đảng bộ bộ phận"),
+                            ("cell", "Chi bộ"),
+                            ("grassroots_cell", "Chi bộ cơ sở"),
+                            ("group", "Tổ đảng"),
+                        ],
+                        max_length=32,
+                        verbose_name="loại",
+                    ),
+                ),
+                (
+                    "founded_on",
+                    models.DateField(blank=True, null=True, verbose_name="ngày thành lập"),
+                ),
+                (
+                    "dissolved_on",
+                    models.DateField(blank=True, null=True, verbose_name="ngày giải thể"),
+                ),
+                (
+                    "is_military",
+                    models.BooleanField(
+                        default=False,
+                        help_text="Hiện cấp bậc quân hàm của đảng viên.",
+                        verbose_name="đơn vị quân đội",
+                    ),
+                ),
+                ("history_id", models.AutoField(primary_key=True, serialize=False)),
+                ("history_date", models.DateTimeField(db_index=True)),
+                ("history_change_reason", models.CharField(max_length=100, null=True)),
+                (
+                    "history_type",
+                    models.CharField(
+                        choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1
+                    ),
+                ),
+                (
+                    "history_user",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'historical tổ chức đảng',
-                'verbose_name_plural': 'historical tổ chức đảng',
-                'ordering': ('-history_date', '-history_id'),
-                'get_latest_by': ('history_date', 'history_id'),
+                "verbose_name": "historical tổ chức đảng",
+                "verbose_name_plural": "historical tổ chức đảng",
+                "ordering": ("-history_date", "-history_id"),
+                "get_latest_by": ("history_date", "history_id"),
             },
             bases=(simple_history.models.HistoricalChanges, models.Model),
         ),
         migrations.CreateModel(
-            name='Organization',
+            name="Organization",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('path', models.CharField(max_length=255, unique=True)),
-                ('depth', models.PositiveIntegerField()),
-                ('numchild', models.PositiveIntegerField(default=0)),
-                ('name', models.CharField(max_length=255, verbose_name='tên')),
-                ('name_folded', models.CharField(db_index=True, editable=False, max_length=255)),
-                ('code', models.CharField(help_text='Mã ngắn, duy nhất; dùng trong tệp nhập đảng viên (ví dụ HD-CB01).', max_length=40, unique=True, verbose_name='mã')),
-                ('kind', models.CharField(choices=[('superior', 'Đảng bộ cấp trên'), ('grassroots_committee', 'Đảng bộ cơ sở'), ('sub_committee', 'Đảng bộ bộ phận'), ('cell', 'Chi bộ'), ('grassroots_cell', 'Chi bộ cơ sở'), ('group', 'Tổ đảng')], max_length=32, verbose_name='loại')),
-                ('founded_on', models.DateField(blank=True, null=True, verbose_name='ngày thành lập')),
-                ('dissolved_on', models.DateField(blank=True, null=True, verbose_name='ngày giải thể')),
-                ('is_military', models.BooleanField(default=False, help_text='Hiện cấp bậc quân hàm của đảng viên.', verbose_name='đơn vị quân đội')),
-                ('departments', models.ManyToManyField(blank=True, related_name='cells', to='organizations.department', verbose_name='khoa/phòng')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("path", models.CharField(max_length=255, unique=True)),
+                ("depth", models.PositiveIntegerField()),
+                ("numchild", models.PositiveIntegerField(default=0)),
+                ("name", models.CharField(max_length=255, verbose_name="tên")),
+                ("name_folded", models.CharField(db_index=True, editable=False, max_length=255)),
+                (
+                    "code",
+                    models.CharField(
+                        help_text="Mã ngắn, duy nhất; dùng trong tệp nhập đảng viên (ví dụ HD-CB01).",
+                        max_length=40,
+                        unique=True,
+                        verbose_name="mã",
+                    ),
+                ),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("superior", "Đảng bộ cấp trên"),
+                            ("grassroots_committee", "Đảng bộ cơ sở"),
+                            ("sub_committee", "Đảng bộ bộ phận"),
+                            ("cell", "Chi bộ"),
+                            ("grassroots_cell", "Chi bộ cơ sở"),
+                            ("group", "Tổ đảng"),
+                        ],
+                        max_length=32,
+                        verbose_name="loại",
+                    ),
+                ),
+                (
+                    "founded_on",
+                    models.DateField(blank=True, null=True, verbose_name="ngày thành lập"),
+                ),
+                (
+                    "dissolved_on",
+                    models.DateField(blank=True, null=True, verbose_name="ngày giải thể"),
+                ),
+                (
+                    "is_military",
+                    models.BooleanField(
+                        default=False,
+                        help_text="Hiện cấp bậc quân hàm của đảng viên.",
+                        verbose_name="đơn vị quân đội",
+                    ),
+                ),
+                (
+                    "departments",
+                    models.ManyToManyField(
+                        blank=True,
+                        related_name="cells",
+                        to="organizations.department",
+                        verbose_name="khoa/phòng",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'tổ chức đảng',
-                'verbose_name_plural': 'tổ chức đảng',
+                "verbose_name": "tổ chức đảng",
+                "verbose_name_plural": "tổ chức đảng",
             },
         ),
         migrations.CreateModel(
-            name='HistoricalTerm',
+            name="HistoricalTerm",
             fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('name', models.CharField(help_text='Ví dụ 2020–2025', max_length=40, verbose_name='nhiệm kỳ')),
-                ('starts_on', models.DateField(verbose_name='bắt đầu')),
-                ('ends_on', models.DateField(blank=True, null=True, verbose_name='kết thúc')),
-                ('history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('history_date', models.DateTimeField(db_index=True)),
-                ('history_change_reason', models.CharField(max_length=100, null=True)),
-                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
-                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('organization', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='organizations.organization')),
+                (
+                    "id",
+                    models.BigIntegerField(
+                        auto_created=True, blank=True, db_index=True, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "name",
+                    models.CharField(
+                        help_text="Ví dụ 2020–2025", max_length=40, verbose_name="nhiệm kỳ"
+                    ),
+                ),
+                ("starts_on", models.DateField(verbose_name="bắt đầu")),
+                ("ends_on", models.DateField(blank=True, null=True, verbose_name="kết thúc")),
+                ("history_id", models.AutoField(primary_key=True, serialize=False)),
+                ("history_date", models.DateTimeField(db_index=True)),
+                ("history_change_reason", models.CharField(max_length=100, null=True)),
+                (
+                    "history_type",
+                    models.CharField(
+                        choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1
+                    ),
+                ),
+                (
+                    "history_user",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "organization",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="organizations.organization",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'historical nhiệm kỳ',
-                'verbose_name_plural': 'historical nhiệm kỳ',
-                'ordering': ('-history_date', '-history_id'),
-                'get_latest_by': ('history_date', 'history_id'),
+                "verbose_name": "historical nhiệm kỳ",
+                "verbose_name_plural": "historical nhiệm kỳ",
+                "ordering": ("-history_date", "-history_id"),
+                "get_latest_by": ("history_date", "history_id"),
             },
             bases=(simple_history.models.HistoricalChanges, models.Model),
         ),
         migrations.CreateModel(
-            name='HistoricalDepartment',
+            name="HistoricalDepartment",
             fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('name', models.CharField(max_length=255, verbose_name='tên')),
-                ('name_folded', models.CharField(db_index=True, editable=False, max_length=255)),
-                ('kind', models.CharField(choices=[('clinical', 'Khoa'), ('office', 'Phòng'), ('other', 'Khác')], default='clinical', max_length=16, verbose_name='loại')),
-                ('history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('history_date', models.DateTimeField(db_index=True)),
-                ('history_change_reason', models.CharField(max_length=100, null=True)),
-                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
-                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('organization', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='organizations.organization')),
+                (
+                    "id",
+                    models.BigIntegerField(
+                        auto_created=True, blank=True, db_index=True, verbose_name="ID"
+                    ),
+                ),
+                ("name", models.CharField(max_length=255, verbose_name="tên")),
+                ("name_folded", models.CharField(db_index=True, editable=False, max_length=255)),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[("clinical", "Khoa"), ("office", "Phòng"), ("other", "Khác")],
+                        default="clinical",
+                        max_length=16,
+                        verbose_name="loại",
+                    ),
+                ),
+                ("history_id", models.AutoField(primary_key=True, serialize=False)),
+                ("history_date", models.DateTimeField(db_index=True)),
+                ("history_change_reason", models.CharField(max_length=100, null=True)),
+                (
+                    "history_type",
+                    models.CharField(
+                        choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1
+                    ),
+                ),
+                (
+                    "history_user",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "organization",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="organizations.organization",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'historical khoa/phòng',
-                'verbose_name_plural': 'historical khoa/phòng',
-                'ordering': ('-history_date', '-history_id'),
-                'get_latest_by': ('history_date', 'history_id'),
+                "verbose_name": "historical khoa/phòng",
+                "verbose_name_plural": "historical khoa/phòng",
+                "ordering": ("-history_date", "-history_id"),
+                "get_latest_by": ("history_date", "history_id"),
             },
             bases=(simple_history.models.HistoricalChanges, models.Model),
         ),
         migrations.AddField(
-            model_name='department',
-            name='organization',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='owned_departments', to='organizations.organization'),
+            model_name="department",
+            name="organization",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.CASCADE,
+                related_name="owned_departments",
+                to="organizations.organization",
+            ),
         ),
         migrations.CreateModel(
-            name='Term',
+            name="Term",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(help_text='Ví dụ 2020–2025', max_length=40, verbose_name='nhiệm kỳ')),
-                ('starts_on', models.DateField(verbose_name='bắt đầu')),
-                ('ends_on', models.DateField(blank=True, null=True, verbose_name='kết thúc')),
-                ('organization', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='terms', to='organizations.organization')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "name",
+                    models.CharField(
+                        help_text="Ví dụ 2020–2025", max_length=40, verbose_name="nhiệm kỳ"
+                    ),
+                ),
+                ("starts_on", models.DateField(verbose_name="bắt đầu")),
+                ("ends_on", models.DateField(blank=True, null=True, verbose_name="kết thúc")),
+                (
+                    "organization",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="terms",
+                        to="organizations.organization",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'nhiệm kỳ',
-                'verbose_name_plural': 'nhiệm kỳ',
-                'ordering': ['-starts_on'],
+                "verbose_name": "nhiệm kỳ",
+                "verbose_name_plural": "nhiệm kỳ",
+                "ordering": ["-starts_on"],
             },
         ),
         migrations.CreateModel(
-            name='HistoricalCommittee',
+            name="HistoricalCommittee",
             fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('kind', models.CharField(choices=[('executive', 'Ban Chấp hành'), ('standing', 'Ban Thường vụ')], default='executive', max_length=16, verbose_name='loại')),
-                ('history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('history_date', models.DateTimeField(db_index=True)),
-                ('history_change_reason', models.CharField(max_length=100, null=True)),
-                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
-                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('term', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='organizations.term')),
+                (
+                    "id",
+                    models.BigIntegerField(
+                        auto_created=True, blank=True, db_index=True, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[("executive", "Ban Chấp hành"), ("standing", "Ban Thường vụ")],
+                        default="executive",
+                        max_length=16,
+                        verbose_name="loại",
+                    ),
+                ),
+                ("history_id", models.AutoField(primary_key=True, serialize=False)),
+                ("history_date", models.DateTimeField(db_index=True)),
+                ("history_change_reason", models.CharField(max_length=100, null=True)),
+                (
+                    "history_type",
+                    models.CharField(
+                        choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1
+                    ),
+                ),
+                (
+                    "history_user",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "term",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="organizations.term",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'historical cấp ủy',
-                'verbose_name_plural': 'historical cấp ủy',
-                'ordering': ('-history_date', '-history_id'),
-                'get_latest_by': ('history_date', 'history_id'),
+                "verbose_name": "historical cấp ủy",
+                "verbose_name_plural": "historical cấp ủy",
+                "ordering": ("-history_date", "-history_id"),
+                "get_latest_by": ("history_date", "history_id"),
             },
             bases=(simple_history.models.HistoricalChanges, models.Model),
         ),
         migrations.AddField(
-            model_name='committee',
-            name='term',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='committees', to='organizations.term'),
+            model_name="committee",
+            name="term",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.CASCADE,
+                related_name="committees",
+                to="organizations.term",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='department',
-            constraint=models.UniqueConstraint(fields=('organization', 'name'), name='uniq_department_name'),
+            model_name="department",
+            constraint=models.UniqueConstraint(
+                fields=("organization", "name"), name="uniq_department_name"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='committee',
-            constraint=models.UniqueConstraint(fields=('term', 'kind'), name='uniq_committee_kind_per_term'),
+            model_name="committee",
+            constraint=models.UniqueConstraint(
+                fields=("term", "kind"), name="uniq_committee_kind_per_term"
+            ),
         ),
     ]

@@ -1,6 +1,8 @@
 """`dangbo demo`: (re)load the two demo hospitals, their members, committees and accounts.
 
-Running it again replaces the earlier demo data with an identical copy (see demo/loader.py).
+It empties the whole database first (Django's flush), then loads the demo (see demo/loader.py):
+every run gives an identical copy. A database holding organizations that are not the demo's
+is refused unless --force.
 Every demo account shares the password ``dangbo2026`` (data.DEMO_PASSWORD): demo only.
 """
 
@@ -15,23 +17,29 @@ from django.utils.translation import gettext as _
 
 from dangbo.core.apps import analyze
 from dangbo.demo import data
-from dangbo.demo.loader import DemoConflict, Summary, load
+from dangbo.demo.loader import DemoConflict, Summary, reload
 
 
 class Command(BaseCommand):
     help = (
         "Nạp (lại) dữ liệu demo: Đảng bộ Bệnh viện Quân dân y miền Đông và Đảng bộ Bệnh viện "
         "Đa khoa Hà Đông, đảng viên giả lập, cấp ủy và tài khoản demo (mật khẩu chung "
-        "dangbo2026). Chạy lại sẽ thay dữ liệu demo cũ bằng một bản giống hệt."
+        "dangbo2026). Lệnh xóa toàn bộ cơ sở dữ liệu rồi nạp demo vào, nên mỗi lần chạy cho "
+        "một bản giống hệt."
     )
 
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("--quiet", action="store_true", help="Không in gì ra màn hình.")
+        parser.add_argument(
+            "--force",
+            action="store_true",
+            help="Xóa cả khi cơ sở dữ liệu có tổ chức không thuộc demo.",
+        )
 
     def handle(self, *args: Any, **options: Any) -> None:
         started = time.perf_counter()
         try:
-            summary = load(today=timezone.localdate())
+            summary = reload(today=timezone.localdate(), force=options["force"])
         except DemoConflict as exc:
             raise CommandError(str(exc)) from exc
         analyze()  # fresh planner statistics after a bulk load (SQLite)

@@ -1,9 +1,11 @@
-"""Subtree member counts: the GROUP BY roll-up agrees with a correlated count per node."""
+"""Member figures of organization pages, read by ``members.queries`` (the tree does not know
+who is in it, issue 7 item 8): the GROUP BY roll-up agrees with a correlated count per node;
+the home page's figures agree with the probation list."""
 
 from __future__ import annotations
 
+from dangbo.members.queries import add_member_counts, with_member_counts
 from dangbo.organizations.models import Organization
-from dangbo.organizations.queries import add_member_counts, with_member_counts
 from tests.factories import MemberFactory
 
 
@@ -27,8 +29,11 @@ def test_rollup_counts_for_a_page_inside_a_subtree(world):
 def test_home_summary_counts_in_scope_and_agrees_with_the_probation_list(world):
     import datetime as dt
 
-    from dangbo.members.queries import probation_due
-    from dangbo.organizations.queries import scope_summary
+    from dangbo.members.queries import member_counts, probation_due
+    from dangbo.organizations.queries import counts
+
+    def scope_summary(actor, today):  # what the home page shows (dashboard.views.home)
+        return counts(actor) | member_counts(actor, today)
 
     today = dt.date(2026, 11, 23)
     # ends 10/12/2026 (due), ends 01/06/2026 (overdue, still due), ends 01/06/2027 (not yet)
