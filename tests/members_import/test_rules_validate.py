@@ -160,3 +160,21 @@ def test_initial_status_row_of_a_new_member():
     assert initial_status(d, TODAY) == ("probationary", dt.date(2026, 2, 3))
     d = MemberData(admitted_on=dt.date(2000, 2, 3), status="deceased")
     assert initial_status(d, TODAY) == ("deceased", TODAY)
+
+
+def test_a_value_parsed_once_per_file_still_reports_every_row_it_breaks() -> None:
+    """Issue 7 item 3 ("still fast"): each distinct value of a column is parsed once per file
+    (``parse_row``'s memo); the rows repeating a wrong value each get their error, and 1 and
+    1.0 and True are not mistaken for one another."""
+    rows = [
+        raw(2, gender="Không rõ", full_name="Lê Văn Bình"),
+        raw(3, gender="Không rõ", full_name="Lê Văn Chung", organization_id="XX"),
+        raw(4, gender="Nữ", full_name="Trần Thị Dung", card_number=12345678),
+        raw(5, gender="Nữ", full_name="Trần Thị Dung", card_number=12345678.0),
+    ]
+    plan = plan_import(rows, lookups())
+    by_row = {(e.row, e.column) for e in plan.errors}
+    gender, cell = BY_FIELD["gender"].header, BY_FIELD["organization_id"].header
+    assert {(2, gender), (3, gender), (3, cell)} <= by_row
+    card = BY_FIELD["card_number"].header
+    assert (5, card) in by_row  # the same card (int, then float): a duplicate, not a cache hit
