@@ -102,3 +102,22 @@ def test_office_imports_its_own_spreadsheet_and_reimports_it_unchanged(
     expect(page.locator("body")).to_contain_text(f"0 đảng viên mới, 0 cập nhật, {N} không đổi")
     assert Member.objects.count() == before + N
     assert csp_errors == []
+
+
+def test_the_mapping_step_fits_a_phone(transactional_db, live_server, site, page, tmp_path):
+    """Issue 7 item 5 on the mapping page: at 390×844 nothing lies beyond the screen (a
+    fieldset grew to its longest option, a cell's full name, and pushed the defaults off)."""
+    path = tmp_path / "Danh sach.xlsx"
+    path.write_bytes(foreign.workbook(foreign.members(20)))
+    page.set_viewport_size({"width": 390, "height": 844})
+    login(page, live_server, "office1")
+    page.goto(f"{live_server.url}/dang-vien/nhap/")
+    page.get_by_label("Tệp Excel (.xlsx)").set_input_files(str(path))
+    page.get_by_role("button", name="Kiểm tra tệp").click()
+    expect(page.get_by_role("heading", level=1)).to_contain_text("Ghép cột của tệp")
+    beyond = page.evaluate(
+        """() => [...document.querySelectorAll('main *')].filter(
+            el => el.getBoundingClientRect().right > document.documentElement.clientWidth + 1
+        ).map(el => el.tagName + '#' + el.id)"""
+    )
+    assert beyond == []

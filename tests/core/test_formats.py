@@ -57,3 +57,19 @@ def test_no_template_uses_the_home_made_filters() -> None:
         if "|vndate" in p.read_text() or "|vnnum" in p.read_text() or '"d/m/Y' in p.read_text()
     ]
     assert offenders == []
+
+
+@pytest.mark.django_db
+def test_vietnamese_whatever_the_browser_language_english_by_the_switcher(client) -> None:
+    """Issue 7 item 5: an English browser still gets Vietnamese; the switcher's choice (the
+    language cookie) is remembered."""
+    from django.conf import settings
+
+    login = "/tai-khoan/dang-nhap/"
+    page = client.get(login, HTTP_ACCEPT_LANGUAGE="en-US,en;q=0.9")
+    assert "Đăng nhập" in page.content.decode() and "Log in" not in page.content.decode()
+    assert page.headers["Content-Language"] == "vi"
+    client.post("/i18n/setlang/", {"language": "en", "next": login})
+    assert client.cookies[settings.LANGUAGE_COOKIE_NAME].value == "en"
+    page = client.get(login, HTTP_ACCEPT_LANGUAGE="vi")
+    assert "Log in" in page.content.decode()

@@ -1,4 +1,4 @@
-"""Middleware of the error pages (see ``core.error_views``)."""
+"""Middleware: the interface language, and the error pages (see ``core.error_views``)."""
 
 from __future__ import annotations
 
@@ -30,3 +30,19 @@ class ErrorPagesMiddleware:
         if error_views.is_locked_database(exception):
             return error_views.busy(request)
         return None
+
+
+class VietnameseByDefaultMiddleware:
+    """Vietnamese whatever the browser's language (issue 7, item 5): offices' PCs and phones
+    often run an English browser, and the staff work in Vietnamese. The language is Vietnamese
+    (``LANGUAGE_CODE``) unless the user chose English with the switcher, which Django's
+    ``set_language`` remembers in the language cookie. Placed just before Django's
+    ``LocaleMiddleware``, it hides the browser's ``Accept-Language`` from it.
+    """
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        request.META.pop("HTTP_ACCEPT_LANGUAGE", None)
+        return self.get_response(request)
