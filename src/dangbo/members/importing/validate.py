@@ -526,7 +526,7 @@ def parse_row(raw: RawRow, lookups: Lookups, memo: Memo | None = None) -> Parsed
             found = seen[key] = _parse_value(name, value, lookups, None)
         if found.__class__ is _Refused:
             header = _FIELD_PARSERS[name][0].header
-            message = found.message  # type: ignore[attr-defined]
+            message = found.message
             parsed.errors.append(RowError(raw.row, header, display(value), message))
         elif name == "organization_id":
             parsed.cell = cast(CellRef, found)
@@ -543,7 +543,7 @@ def parse_row(raw: RawRow, lookups: Lookups, memo: Memo | None = None) -> Parsed
             found = seen[key] = _parse_value("department_id", value, lookups, cell)
         if found.__class__ is _Refused:
             header = BY_FIELD["department_id"].header
-            message = found.message  # type: ignore[attr-defined]
+            message = found.message
             parsed.errors.append(RowError(raw.row, header, display(value), message))
         else:
             parsed.department = cast(DepartmentRef | None, found)
