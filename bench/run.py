@@ -9,6 +9,7 @@
 3. bench/http_bench.py — gunicorn, req/s and latency of every page against /healthz (the floor)
    and against Django admin's changelist of the cell page's 50 members (the peer);
 4. bench/import_bench.py --rows 10000, when that file exists (own process, same database).
+5. bench/documents_bench.py: the minutes as PDF and DOCX against a one-paragraph floor.
 Everything lands in bench/results/http-<timestamp>.json. The exit status is non-zero when a
 stage fails (and, with --strict, when the cell page misses its goal).
 
@@ -34,6 +35,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from bench import common, http_bench, rollup_bench  # noqa: E402
 
 IMPORT_BENCH = common.ROOT / "bench" / "import_bench.py"
+DOCUMENTS_BENCH = common.ROOT / "bench" / "documents_bench.py"
 
 
 def run_import_bench(rows: int) -> dict[str, Any]:
@@ -54,7 +56,9 @@ def main(argv: list[str] | None = None) -> int:
     http_bench.add_load_arguments(parser)
     parser.add_argument("--analyze", action="store_true", help="run ANALYZE after generating")
     parser.add_argument("--import-rows", type=int, default=10_000)
-    parser.add_argument("--skip", action="append", default=[], choices=["rollup", "http", "import"])
+    parser.add_argument(
+        "--skip", action="append", default=[], choices=["rollup", "http", "import", "documents"]
+    )
     parser.add_argument(
         "--strict", action="store_true", help="fail when the cell page goal is missed"
     )
@@ -98,6 +102,13 @@ def main(argv: list[str] | None = None) -> int:
         data["import"] = run_import_bench(args.import_rows)
         if data["import"]["returncode"] != 0:
             failures.append("import")
+    if "documents" not in args.skip:
+        print("== documents", flush=True)
+        cmd = [sys.executable, str(DOCUMENTS_BENCH)]
+        proc = subprocess.run(cmd, cwd=common.ROOT, env=os.environ.copy(), timeout=300, check=False)
+        data["documents"] = {"returncode": proc.returncode}
+        if proc.returncode != 0:
+            failures.append("documents")
 
     data["seconds"] = round(time.perf_counter() - started, 1)
     path = http_bench.write_json(data, stamp)

@@ -7,6 +7,11 @@ ALLOWED_HOSTS  comma-separated (default: localhost,127.0.0.1)
 DANGBO_HOME    the folder holding var/ (default: the checkout); DANGBO_VAR the data folder itself
 DANGBO_HTTPS   "1" behind a TLS reverse proxy: proxy header, HTTPS redirect, HSTS, secure cookies
 DANGBO_TRUSTED_PROXIES  comma-separated proxy addresses/networks whose X-Forwarded-For is read
+SITE_URL       the address people open dangbo at (e.g. https://dangbo.benhvien.vn), for links
+               in emails and calendar feeds (default: the request's host; localhost in emails)
+EMAIL_HOST     the SMTP server; unset: emails are printed on the console. With EMAIL_PORT (25),
+               EMAIL_HOST_USER, EMAIL_HOST_PASSWORD, EMAIL_USE_TLS / EMAIL_USE_SSL,
+               EMAIL_TIMEOUT (20 s), DEFAULT_FROM_EMAIL (the sender of invitations)
 """
 
 from __future__ import annotations
@@ -62,10 +67,12 @@ INSTALLED_APPS = [
     "csp",
     "ninja",  # Swagger UI's files for /api/docs from /static/ninja/, not from a CDN
     "dangbo.core",
+    "dangbo.documents",
     "dangbo.accounts",
     "dangbo.organizations",
     "dangbo.members",
     "dangbo.targets",
+    "dangbo.meetings",
     "dangbo.dashboard",
     "dangbo.demo",
 ]
@@ -213,6 +220,24 @@ FILE_UPLOAD_MAX_MEMORY_SIZE = 20 * 1024 * 1024
 # Evidence files attached to target values ("tệp minh chứng"): the largest accepted, in MB;
 # checked by the form and the service (targets.uploads), whatever the web server lets through.
 DANGBO_EVIDENCE_MAX_MB = int(os.environ.get("DANGBO_EVIDENCE_MAX_MB", "10"))
+
+# Email (meeting invitations, issue 8): SMTP when EMAIL_HOST is set, else the console.
+EMAIL_HOST = os.environ.get("EMAIL_HOST", "")
+EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND") or (
+    "django.core.mail.backends.smtp.EmailBackend"
+    if EMAIL_HOST
+    else "django.core.mail.backends.console.EmailBackend"
+)
+EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "25"))
+EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS")
+EMAIL_USE_SSL = env_bool("EMAIL_USE_SSL")
+EMAIL_TIMEOUT = int(os.environ.get("EMAIL_TIMEOUT", "20"))
+DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "dangbo <dangbo@localhost>")
+SERVER_EMAIL = DEFAULT_FROM_EMAIL
+# Absolute links in emails and .ics feeds (no trailing slash); empty: the request's host.
+SITE_URL = os.environ.get("SITE_URL", "").rstrip("/")
 
 LOGGING = {
     "version": 1,

@@ -22,6 +22,7 @@ urlpatterns = [
     path("to-chuc/", include(organization_urls)),  # organizations:* (pages with members)
     path("dang-vien/", include("dangbo.members.urls")),
     path("nghi-quyet/", include("dangbo.targets.urls")),
+    path("hop/", include("dangbo.meetings.urls")),
     path("api/", api.urls),
     path("quan-tri/", admin.site.urls),
 ]

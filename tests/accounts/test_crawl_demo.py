@@ -42,9 +42,10 @@ KNOWN_BROKEN: dict[tuple[str, str], str] = {}
 
 
 def allowed_post_actions() -> set[str]:
-    """The forms that POST on every page and write nothing of the Party's: log out, switch the
-    language. (Search forms are GET forms.)"""
-    return {reverse("logout"), reverse("set_language")}
+    """The forms that POST and write nothing of the Party's: log out, switch the language, and
+    the user's own secret calendar address (issue 8 item 6: a read-only superior may follow
+    her subtree's meetings in her phone's calendar). (Search forms are GET forms.)"""
+    return {reverse("logout"), reverse("set_language"), reverse("meetings:calendar_feeds")}
 
 
 class Page(HTMLParser):

@@ -144,6 +144,30 @@ class Ctx:
             )
         return self._made["task"]
 
+    def meeting(self) -> Any:
+        """A monthly meeting of cell A; ``member`` (a member of cell A) is invited."""
+        from tests.meetings.factories import cell_meeting
+
+        if "meeting" not in self._made:
+            self._made["meeting"] = cell_meeting(self.world)
+        return self._made["meeting"]
+
+    def minutes(self) -> Any:
+        """Cell A's meeting, held, with a draft of its minutes (version 1)."""
+        from dangbo.meetings import minutes_services, services
+
+        if "minutes" not in self._made:
+            meeting, actor = self.meeting(), self.world.users["secretary"]
+            services.attendance_record(actor=actor, meeting_id=meeting.pk,
+                                       version=meeting.version, rows={})  # fmt: skip
+            meeting.refresh_from_db()
+            services.meeting_mark_held(actor=actor, meeting_id=meeting.pk,
+                                       version=meeting.version)  # fmt: skip
+            self._made["minutes"] = minutes_services.minutes_create(
+                actor=actor, meeting_id=meeting.pk
+            )
+        return self._made["minutes"]
+
 
 def u(name: str, *args: Callable[[Ctx], Any] | str, query: str = "") -> Callable[[Ctx], Req]:
     """A builder: reverse ``name`` with the pks of the objects picked from the context (a
@@ -160,7 +184,10 @@ def u(name: str, *args: Callable[[Ctx], Any] | str, query: str = "") -> Callable
 def api(path: str, data: Callable[[Ctx], dict[str, Any]] | None = None) -> Callable[[Ctx], Req]:
     def build(c: Ctx) -> Req:
         w, p = c.world, c.plan
-        url = path.format(cell_a=w.cell_a.pk, a1=c.a1.pk, res=p.resolution.pk, beds=p.beds.pk)
+        url = path.format(
+            cell_a=w.cell_a.pk, a1=c.a1.pk, res=p.resolution.pk, beds=p.beds.pk,
+            meeting=c.meeting().pk if "{meeting}" in path else 0,
+        )  # fmt: skip
         return Req(url, data(c) if data else None, json=data is not None)
 
     return build
@@ -175,6 +202,35 @@ BEDS = attrgetter("plan.beds")  # rolled up from cells A and B
 MIDYEAR = attrgetter("plan.midyear")
 ENTRY = methodcaller("evidence")
 TASK = methodcaller("task")
+MEETING = methodcaller("meeting")
+MINUTES = methodcaller("minutes")  # a draft
+
+
+def minutes_meeting(c: Ctx) -> Any:
+    """The meeting of the draft minutes (held)."""
+    return c.minutes().meeting
+
+
+def minutes_url(name: str) -> Callable[[Ctx], Req]:
+    """A URL of version ``number`` of the minutes of cell A's held meeting."""
+
+    def build(c: Ctx) -> Req:
+        row = c.minutes()
+        return Req(reverse(name, args=[row.meeting_id, row.number]))
+
+    return build
+
+
+def feed_token(role: str) -> Callable[[Ctx], str]:
+    """The secret of ``role``'s calendar feeds (issue 8 item 6): the URL is the credential."""
+
+    def make(c: Ctx) -> str:
+        from dangbo.meetings.calendar_views import issue_token
+
+        return issue_token(c.world.users[role])
+
+    return make
+
 
 # Common rows of statuses, in the order of COLUMNS:
 #            admin office secr member reader comms other  anonymous
@@ -186,6 +242,10 @@ HOSP_WRITE = (200, 200, 404, 404, 403, 404, 404, 302)  # the hospital office's w
 IMPORT = (200, 200, 200, 404, 403, 404, 200, 302)  # whoever writes some organization
 EVERYONE = (200, 200, 200, 200, 200, 200, 200, 302)
 NOT_ALLOWED = (405, 405, 405, 405, 405, 405, 405, 302)  # method refused once logged in
+MEETING_READ = (200, 200, 200, 200, 200, 404, 404, 302)  # cell A's meeting; member invited
+MEETING_WRITE = (200, 200, 200, 403, 403, 404, 404, 302)  # the invited member reads only
+DRAFT_READ = (200, 200, 200, 403, 200, 404, 404, 302)  # a draft: not the invited member
+DRAFT_ACTION = (302, 302, 302, 403, 403, 404, 404, 302)  # POST-only actions on a draft
 
 MATRIX: dict[str, tuple[Callable[[Ctx], Req], tuple[int, ...]]] = {
     #                                                  admin offi secr memb read comm other anon
@@ -271,6 +331,68 @@ MATRIX: dict[str, tuple[Callable[[Ctx], Req], tuple[int, ...]]] = {
     "targets:tasks POST": (u("targets:tasks", CELL_A), CELL_READ),
     "targets:task_update GET": (u("targets:task_update", TASK), CELL_WRITE),
     "targets:task_update POST": (u("targets:task_update", TASK), CELL_WRITE),
+    "meetings:index GET": (u("meetings:index"),      (200, 200, 200, 200, 200, 404, 200, 302)),
+    "meetings:index POST": (u("meetings:index"),     (200, 200, 200, 200, 200, 404, 200, 302)),
+    "meetings:list GET": (u("meetings:list", CELL_A), CELL_READ),
+    "meetings:list POST": (u("meetings:list", CELL_A), CELL_READ),
+    "meetings:create GET": (u("meetings:create", CELL_A), CELL_WRITE),
+    "meetings:create POST": (u("meetings:create", CELL_A), CELL_WRITE),
+    "meetings:compliance GET": (u("meetings:compliance", CELL_A), CELL_READ),
+    "meetings:compliance POST": (u("meetings:compliance", CELL_A), CELL_READ),
+    "meetings:detail GET": (u("meetings:detail", MEETING), MEETING_READ),
+    "meetings:detail POST": (u("meetings:detail", MEETING), MEETING_READ),
+    "meetings:edit GET": (u("meetings:edit", MEETING), MEETING_WRITE),
+    "meetings:edit POST": (u("meetings:edit", MEETING), MEETING_WRITE),
+    "meetings:attendance GET": (u("meetings:attendance", MEETING), MEETING_WRITE),
+    "meetings:attendance POST": (u("meetings:attendance", MEETING), MEETING_WRITE),
+    "meetings:agenda_add GET": (u("meetings:agenda_add", MEETING), MEETING_WRITE),
+    "meetings:agenda_add POST": (u("meetings:agenda_add", MEETING), MEETING_WRITE),
+    "meetings:guest_add GET": (u("meetings:guest_add", MEETING), MEETING_WRITE),
+    "meetings:guest_add POST": (u("meetings:guest_add", MEETING), MEETING_WRITE),
+    "meetings:speech_add GET": (u("meetings:speech_add", MEETING), MEETING_WRITE),
+    "meetings:speech_add POST": (u("meetings:speech_add", MEETING), MEETING_WRITE),
+    "meetings:vote_add GET": (u("meetings:vote_add", MEETING), MEETING_WRITE),
+    "meetings:vote_add POST": (u("meetings:vote_add", MEETING), MEETING_WRITE),
+    "meetings:conclusion_add GET": (u("meetings:conclusion_add", MEETING), MEETING_WRITE),
+    "meetings:conclusion_add POST": (u("meetings:conclusion_add", MEETING), MEETING_WRITE),
+    "meetings:mark_held GET": (u("meetings:mark_held", MEETING), NOT_ALLOWED),
+    "meetings:mark_held POST": (u("meetings:mark_held", MEETING),
+                                                       (302, 302, 302, 403, 403, 404, 404, 302)),
+    # the minutes (issue 8 item 5), on a draft of cell A's held meeting
+    "meetings:minutes GET": (u("meetings:minutes", minutes_meeting), MEETING_READ),
+    "meetings:minutes POST": (u("meetings:minutes", minutes_meeting), MEETING_READ),
+    "meetings:minutes_create GET": (u("meetings:minutes_create", minutes_meeting), MEETING_WRITE),
+    "meetings:minutes_create POST": (u("meetings:minutes_create", minutes_meeting),
+                                                       MEETING_WRITE),
+    "meetings:minutes_print GET": (minutes_url("meetings:minutes_print"), DRAFT_READ),
+    "meetings:minutes_print POST": (minutes_url("meetings:minutes_print"), NOT_ALLOWED),
+    "meetings:minutes_edit GET": (minutes_url("meetings:minutes_edit"), MEETING_WRITE),
+    "meetings:minutes_edit POST": (minutes_url("meetings:minutes_edit"), MEETING_WRITE),
+    "meetings:minutes_redo GET": (minutes_url("meetings:minutes_redo"), NOT_ALLOWED),
+    "meetings:minutes_redo POST": (minutes_url("meetings:minutes_redo"), DRAFT_ACTION),
+    "meetings:minutes_approve GET": (minutes_url("meetings:minutes_approve"), NOT_ALLOWED),
+    "meetings:minutes_approve POST": (minutes_url("meetings:minutes_approve"), DRAFT_ACTION),
+    "meetings:minutes_docx GET": (minutes_url("meetings:minutes_docx"), DRAFT_READ),
+    "meetings:minutes_docx POST": (minutes_url("meetings:minutes_docx"), NOT_ALLOWED),
+    "meetings:minutes_pdf GET": (minutes_url("meetings:minutes_pdf"), DRAFT_READ),
+    "meetings:minutes_pdf POST": (minutes_url("meetings:minutes_pdf"), NOT_ALLOWED),
+    # the calendar (issue 8 item 6); a feed answers its token's user, whoever asks (no login)
+    "meetings:calendar GET": (u("meetings:calendar", CELL_A), CELL_READ),
+    "meetings:calendar POST": (u("meetings:calendar", CELL_A), CELL_READ),
+    "meetings:meeting_ics GET": (u("meetings:meeting_ics", MEETING), MEETING_READ),
+    "meetings:meeting_ics POST": (u("meetings:meeting_ics", MEETING), NOT_ALLOWED),
+    "meetings:calendar_feeds GET": (u("meetings:calendar_feeds"),
+                                                       (200, 200, 200, 200, 200, 404, 200, 302)),
+    "meetings:calendar_feeds POST": (u("meetings:calendar_feeds"),
+                                                       (200, 200, 200, 200, 200, 404, 200, 302)),
+    "meetings:feed_user GET": (u("meetings:feed_user", feed_token("member")),
+                                                       (200, 200, 200, 200, 200, 200, 200, 200)),
+    "meetings:feed_user POST": (u("meetings:feed_user", feed_token("member")),
+                                                       (405, 405, 405, 405, 405, 405, 405, 405)),
+    "meetings:feed_org GET": (u("meetings:feed_org", feed_token("secretary"), CELL_A),
+                                                       (200, 200, 200, 200, 200, 200, 200, 200)),
+    "meetings:feed_org POST": (u("meetings:feed_org", feed_token("secretary"), CELL_A),
+                                                       (405, 405, 405, 405, 405, 405, 405, 405)),
     "api:openapi-json GET": (u("api:openapi-json"), EVERYONE),
     "api:openapi-json POST": (u("api:openapi-json"), EVERYONE),
     "api:openapi-view GET": (u("api:openapi-view"), EVERYONE),
@@ -293,6 +415,17 @@ MATRIX: dict[str, tuple[Callable[[Ctx], Req], tuple[int, ...]]] = {
         api("/api/targets/{beds}/entries", lambda c: {"checkpoint_id": c.plan.midyear.pk,
                                                       "value": 600}),
                                                        (201, 201, 403, 404, 403, 404, 404, 401)),
+    # issue 8, item 9: a member lists her invitations; cell A's meeting as on the pages.
+    "API GET /api/meetings": (api("/api/meetings"), (200, 200, 200, 200, 200, 200, 200, 401)),
+    "API GET /api/meetings/{meeting_id}": (api("/api/meetings/{meeting}"),
+                                                       (200, 200, 200, 200, 200, 404, 404, 401)),
+    "API GET /api/meetings/{meeting_id}/attendance": (api("/api/meetings/{meeting}/attendance"),
+                                                       (200, 200, 200, 200, 200, 404, 404, 401)),
+    "API PUT /api/meetings/{meeting_id}/attendance": (
+        api("/api/meetings/{meeting}/attendance", lambda c: {
+            "version": c.meeting().version,
+            "rows": [{"member_id": c.a1.pk, "status": "absent_with_reason", "reason": "sick"}],
+        }),                                            (200, 200, 200, 403, 403, 404, 404, 401)),
 }  # fmt: skip
 
 # Cells the app gets wrong today: (row, column) → the reason. Each runs alone, expecting the
@@ -324,6 +457,8 @@ def test_matrix_counts_every_pattern_and_operation():
 def _request(client: Client, method: str, req: Req) -> Any:
     if method == "GET":
         return client.get(req.url)
+    if method == "PUT":
+        return client.put(req.url, req.data, content_type="application/json")
     if req.json:
         return client.post(req.url, req.data, content_type="application/json")
     return client.post(req.url, req.data or {})

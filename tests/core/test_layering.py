@@ -20,12 +20,15 @@ from pathlib import Path
 import dangbo
 
 ROOT = Path(dangbo.__file__).parent
-DOMAIN = ("accounts", "organizations", "members", "targets")
+DOMAIN = ("accounts", "organizations", "members", "targets", "meetings")
 LOWER_ONLY = {  # the apps each domain app may import (besides itself and core)
     "accounts": set(),
     "organizations": {"accounts"},
     "members": {"accounts", "organizations"},
     "targets": {"accounts", "organizations", "members"},
+    # issue 8: meetings sit above targets (conclusions become tasks); ``documents`` renders
+    # the minutes (a low layer beside ``core``).
+    "meetings": {"accounts", "organizations", "members", "targets", "documents"},
 }
 
 
@@ -140,6 +143,23 @@ def test_core_imports_no_domain_app():
         if app_of(n) not in ("core", "")
     )
     assert bad == []
+
+
+def test_documents_imports_no_domain_app():
+    """Issue 8 item 5 / issue 10 item 1: ``documents`` (the Party-format renderer) is a low
+    layer beside ``core``: it renders a plain ``spec.Document`` and imports no other app; the
+    domain apps (``meetings`` for minutes, reports later) build the document and call it."""
+    bad = sorted(
+        f"{m} → {n}"
+        for m, imported in graph().items()
+        if app_of(m) == "documents"
+        for n in imported
+        if app_of(n) not in ("documents", "core", "")
+    )
+    assert bad == []
+    assert "documents" not in {
+        app_of(n) for m, i in graph().items() if app_of(m) == "core" for n in i
+    }
 
 
 def test_organizations_does_not_import_members():

@@ -31,6 +31,7 @@ api = NinjaAPI(
     docs_decorator=login_required,
 )
 api.add_router("/", "dangbo.targets.api.router")
+api.add_router("/", "dangbo.meetings.api.router")
 
 
 class Pages(PageNumberPagination):

@@ -3,6 +3,7 @@ from __future__ import annotations
 from typing import Any
 
 from dangbo.accounts.scope import scope_for
+from dangbo.meetings import permissions as meeting_permissions
 from dangbo.members import permissions as member_permissions
 from dangbo.organizations import permissions as org_permissions
 
@@ -10,7 +11,8 @@ from dangbo.organizations import permissions as org_permissions
 def navigation(request: Any) -> dict[str, Any]:
     """The scope, and the menu's flags computed with the apps' predicates (``nav.tree``: the
     organization and member pages; ``nav.own``: her own targets; ``nav.import``: the import
-    page), so the menu shows a page exactly when its view lets the user in."""
+    page; ``nav.meetings``: the meetings page), so the menu shows a page exactly when its view
+    lets the user in."""
     user = getattr(request, "user", None)
     if user is None or not user.is_authenticated:
         return {}
@@ -19,5 +21,6 @@ def navigation(request: Any) -> dict[str, Any]:
         "tree": org_permissions.can_view_tree(scope),
         "own": bool(scope.own_member_ids),
         "import": member_permissions.can_import(scope),
+        "meetings": meeting_permissions.can_see_meetings(scope),
     }
     return {"scope": scope, "nav": nav}

@@ -27,6 +27,7 @@ from simple_history.utils import bulk_create_with_history
 from dangbo.accounts.models import Role, RoleKind
 from dangbo.core.text import fold, name_sort_key, nfc, normalize_name
 from dangbo.demo import data
+from dangbo.demo.meetings_demo import load_meetings
 from dangbo.demo.people import (
     TRANSFERRED_OUT,
     Person,
@@ -193,6 +194,8 @@ def load(*, today: dt.date) -> Summary:
             f"{resolution.number} ({resolution.organization.code}, {resolution.period_label}): "
             f"{Target.objects.filter(resolution=resolution).count()} chỉ tiêu"
         )
+    # Meetings (issue 8): the 2023 mid-year session, cell meetings, upcoming meetings.
+    load_meetings(today)
     return summary
 
 

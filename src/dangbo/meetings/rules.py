@@ -88,6 +88,8 @@ from dataclasses import dataclass
 from enum import StrEnum
 from fractions import Fraction
 
+from django.utils.translation import gettext, gettext_noop
+
 # --- Citations: shown to the user with each result -------------------------------------------
 
 CIT_PROBATIONARY = "Điều lệ Đảng, Điều 5 khoản 2"
@@ -127,7 +129,7 @@ class MeetingKind(StrEnum):
 
     @property
     def label(self) -> str:
-        return KIND_LABELS[self]
+        return gettext(KIND_LABELS[self])
 
     @property
     def is_cell(self) -> bool:
@@ -136,15 +138,15 @@ class MeetingKind(StrEnum):
 
 
 KIND_LABELS: dict[MeetingKind, str] = {
-    MeetingKind.COMMITTEE_REGULAR: "Hội nghị Ban Chấp hành thường kỳ",
-    MeetingKind.STANDING_COMMITTEE: "Họp Ban Thường vụ",
-    MeetingKind.MID_YEAR_REVIEW: "Hội nghị sơ kết 6 tháng",
-    MeetingKind.YEAR_END_REVIEW: "Hội nghị tổng kết năm",
-    MeetingKind.THEMATIC: "Hội nghị chuyên đề",
-    MeetingKind.CONGRESS: "Đại hội",
-    MeetingKind.CELL_REGULAR: "Sinh hoạt chi bộ thường kỳ",
-    MeetingKind.CELL_THEMATIC: "Sinh hoạt chi bộ chuyên đề",
-    MeetingKind.STUDY: "Học tập, quán triệt nghị quyết",
+    MeetingKind.COMMITTEE_REGULAR: gettext_noop("Hội nghị Ban Chấp hành thường kỳ"),
+    MeetingKind.STANDING_COMMITTEE: gettext_noop("Họp Ban Thường vụ"),
+    MeetingKind.MID_YEAR_REVIEW: gettext_noop("Hội nghị sơ kết 6 tháng"),
+    MeetingKind.YEAR_END_REVIEW: gettext_noop("Hội nghị tổng kết năm"),
+    MeetingKind.THEMATIC: gettext_noop("Hội nghị chuyên đề"),
+    MeetingKind.CONGRESS: gettext_noop("Đại hội"),
+    MeetingKind.CELL_REGULAR: gettext_noop("Sinh hoạt chi bộ thường kỳ"),
+    MeetingKind.CELL_THEMATIC: gettext_noop("Sinh hoạt chi bộ chuyên đề"),
+    MeetingKind.STUDY: gettext_noop("Học tập, quán triệt nghị quyết"),
 }
 
 
@@ -159,7 +161,7 @@ class AttendanceStatus(StrEnum):
 
     @property
     def label(self) -> str:
-        return ATTENDANCE_LABELS[self]
+        return gettext(ATTENDANCE_LABELS[self])
 
     @property
     def attended(self) -> bool:
@@ -172,11 +174,11 @@ class AttendanceStatus(StrEnum):
 
 
 ATTENDANCE_LABELS: dict[AttendanceStatus, str] = {
-    AttendanceStatus.PRESENT: "Có mặt",
-    AttendanceStatus.LATE: "Đến muộn",
-    AttendanceStatus.LEFT_EARLY: "Về sớm",
-    AttendanceStatus.ABSENT_WITH_REASON: "Vắng có lý do",
-    AttendanceStatus.ABSENT_WITHOUT_REASON: "Vắng không lý do",
+    AttendanceStatus.PRESENT: gettext_noop("Có mặt"),
+    AttendanceStatus.LATE: gettext_noop("Đến muộn"),
+    AttendanceStatus.LEFT_EARLY: gettext_noop("Về sớm"),
+    AttendanceStatus.ABSENT_WITH_REASON: gettext_noop("Vắng có lý do"),
+    AttendanceStatus.ABSENT_WITHOUT_REASON: gettext_noop("Vắng không lý do"),
 }
 
 
@@ -191,15 +193,15 @@ class AbsenceReason(StrEnum):
 
     @property
     def label(self) -> str:
-        return REASON_LABELS[self]
+        return gettext(REASON_LABELS[self])
 
 
 REASON_LABELS: dict[AbsenceReason, str] = {
-    AbsenceReason.ON_DUTY: "Trực",
-    AbsenceReason.AFTER_NIGHT_SHIFT: "Nghỉ sau trực đêm",
-    AbsenceReason.SICK: "Ốm",
-    AbsenceReason.ON_LEAVE: "Nghỉ phép",
-    AbsenceReason.BUSINESS_TRIP: "Đi công tác",
+    AbsenceReason.ON_DUTY: gettext_noop("Trực"),
+    AbsenceReason.AFTER_NIGHT_SHIFT: gettext_noop("Nghỉ sau trực đêm"),
+    AbsenceReason.SICK: gettext_noop("Ốm"),
+    AbsenceReason.ON_LEAVE: gettext_noop("Nghỉ phép"),
+    AbsenceReason.BUSINESS_TRIP: gettext_noop("Đi công tác"),
 }
 
 
@@ -657,14 +659,14 @@ class ComplianceStatus(StrEnum):
 
     @property
     def label(self) -> str:
-        return COMPLIANCE_LABELS[self]
+        return gettext(COMPLIANCE_LABELS[self])
 
 
 COMPLIANCE_LABELS: dict[ComplianceStatus, str] = {
-    ComplianceStatus.HELD: "Đã sinh hoạt",
-    ComplianceStatus.TOO_SHORT: "Chưa đủ thời lượng",
-    ComplianceStatus.MISSED: "Không sinh hoạt",
-    ComplianceStatus.FUTURE: "Chưa đến hạn",
+    ComplianceStatus.HELD: gettext_noop("Đã sinh hoạt"),
+    ComplianceStatus.TOO_SHORT: gettext_noop("Chưa đủ thời lượng"),
+    ComplianceStatus.MISSED: gettext_noop("Không sinh hoạt"),
+    ComplianceStatus.FUTURE: gettext_noop("Chưa đến hạn"),
 }
 
 

@@ -42,6 +42,15 @@ class Organization(MP_Node):
     is_military = models.BooleanField(
         _("đơn vị quân đội"), default=False, help_text=_("Hiện cấp bậc quân hàm của đảng viên.")
     )
+    place = models.CharField(
+        _("địa danh"),
+        max_length=100,
+        blank=True,
+        help_text=_(
+            "Ghi ở dòng địa danh, ngày tháng của văn bản (ví dụ: Biên Hòa); để trống thì dùng "
+            "địa danh của tổ chức cấp trên."
+        ),
+    )
     departments = models.ManyToManyField(
         "organizations.Department", blank=True, related_name="cells", verbose_name=_("khoa/phòng")
     )

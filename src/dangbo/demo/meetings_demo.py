@@ -1,0 +1,535 @@
+"""Demo meetings (issue 8, item 8). Vietnamese record data, not UI text (no msgids here).
+
+1. The seed story (``../shared/seeds/000_0561e7b2293efe3c.txt``) with synthetic names: the
+   mid-year session of the Đảng ủy Bệnh viện Quân dân y miền Đông on 29/06/2023 — the
+   2020–2025 executive committee invited (two absent with reasons), four guests from the
+   Cục Hậu cần Quân khu 7 with the ranks and positions as published, the agenda, the report,
+   the discussion, the directive speech of the deputy head of logistics, the secretary's
+   conclusion asking the staff office to complete the resolution and the reports (tasks of the
+   targets app, done since), the vote passing the resolution; status "held" (minutes: another
+   part of issue 8).
+2. Twelve complete months of monthly cell meetings before the current month (and this month's,
+   when already past) for three cells of each hospital, with realistic attendance, 90–150
+   minutes, one regular meeting combined with a thematic session per account cell (≥ 120
+   minutes), one meeting too short (75 minutes, HD) and one month missed (QDY-CB06): the
+   compliance board shows held, too short and missed.
+3. The next regular meeting of each demo secretary's cell, a few days ahead, planned with its
+   agenda and no attendance yet: ``bithu.*`` records it, ``dangvien.*`` sees it coming.
+
+The session and the upcoming meetings go through ``meetings.services`` as the office or the
+cell secretary (permissions, version, history, tasks as in the app). The session invites the
+executive committee serving on the day (``queries.invitable_members`` for a committee session;
+the service invites the whole đảng bộ for a mid-year review conference). The historical cell
+meetings are bulk-created (with history, no user) from the same invitation rules, to keep
+``make run`` fast. Everything is drawn from a ``random.Random`` seeded per cell; only the
+months move with ``today``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import random
+from dataclasses import dataclass
+from typing import Any
+
+from django.contrib.auth import get_user_model
+from django.utils import timezone
+from simple_history.utils import bulk_create_with_history
+
+from dangbo.core.dates import add_months
+from dangbo.meetings import queries, services
+from dangbo.meetings.models import (
+    AgendaItem,
+    Attendance,
+    Meeting,
+    MeetingStatus,
+    SpeechKind,
+)
+from dangbo.meetings.rules import AbsenceReason, AttendanceStatus, MeetingKind
+from dangbo.members.models import ACTIVE_STATUSES, Member
+from dangbo.organizations.models import CommitteeMembership, Department, Organization
+from dangbo.targets.models import Resolution, TaskStatus
+from dangbo.targets.services import task_update
+
+PRESENT = AttendanceStatus.PRESENT.value
+LATE = AttendanceStatus.LATE.value
+EXCUSED = AttendanceStatus.ABSENT_WITH_REASON.value
+UNEXCUSED = AttendanceStatus.ABSENT_WITHOUT_REASON.value
+
+# ---- 1. the mid-year session of 29/06/2023 ---------------------------------------------------
+SESSION_DAY = dt.date(2023, 6, 29)
+SESSION_TITLE = "Hội nghị Đảng ủy Bệnh viện phiên 6 tháng đầu năm 2023"
+SESSION_PLACE = "Hội trường Bệnh viện Quân dân y miền Đông"
+GUEST_ORG = "Cục Hậu cần Quân khu 7"
+PLACES = {"QDY": "Biên Hòa", "HD": "Hà Đông"}  # the organizations' place for the date line
+
+
+@dataclass(frozen=True)
+class GuestSpec:
+    full_name: str  # synthetic
+    rank: str
+    title: str
+    position: str
+    organization: str = ""
+
+
+# Ranks and positions as published; the names are made up.
+GUESTS = (
+    GuestSpec("Phạm Quốc Thành", "Đại tá", "Ủy viên Thường vụ Đảng ủy",
+              "Phó Chủ nhiệm Hậu cần Quân khu"),
+    GuestSpec("Đỗ Văn Khải", "Đại tá", "", "Trưởng phòng Tham mưu", GUEST_ORG),
+    GuestSpec("Vũ Đình Lộc", "Đại tá", "", "Trưởng phòng Quân y", GUEST_ORG),
+    GuestSpec("Hồ Sỹ Nghĩa", "Đại tá", "", "Phó Chủ nhiệm Chính trị Cục Hậu cần"),
+)  # fmt: skip
+
+SESSION_AGENDA = (
+    ("Báo cáo kết quả lãnh đạo thực hiện nhiệm vụ 6 tháng đầu năm, phương hướng, nhiệm vụ "
+     "6 tháng cuối năm 2023", "deputy_secretary", 30),
+    ("Thảo luận, đóng góp ý kiến vào dự thảo báo cáo và dự thảo nghị quyết", "", 60),
+    ("Phát biểu chỉ đạo của đại biểu cấp trên", "guest", 20),
+    ("Kết luận hội nghị; biểu quyết thông qua nghị quyết lãnh đạo thực hiện nhiệm vụ 6 tháng "
+     "cuối năm 2023", "secretary", 25),
+)  # fmt: skip
+
+REPORT = (
+    "Trong 6 tháng đầu năm 2023, Đảng ủy Bệnh viện đã lãnh đạo, chỉ đạo quán triệt, triển khai "
+    "thực hiện Nghị quyết Đại hội Đảng các cấp, Nghị quyết của Quân khu về lãnh đạo thực hiện "
+    "nhiệm vụ năm 2023; lãnh đạo thực hiện 13 chỉ tiêu chủ yếu, trong đó thực hiện đạt và vượt 7 "
+    "chỉ tiêu, chưa thực hiện 3 chỉ tiêu, có 3 chỉ tiêu chưa đạt. Tổ chức tốt công tác thu dung "
+    "điều trị, nâng cao chất lượng các hoạt động dịch vụ, giao cơ chế tự chủ cho một số khoa; "
+    "lãnh đạo xây dựng Bệnh viện vững mạnh toàn diện “Mẫu mực” tiêu biểu và xây dựng Đảng bộ."
+)
+DISCUSSION = (
+    ("contribution", "Trưởng khoa",
+     "Đánh giá tiến độ công tác thu dung điều trị 6 tháng đầu năm; đề xuất giải pháp giảm thời "
+     "gian chờ khám, nâng cao chất lượng phục vụ người bệnh trong 6 tháng cuối năm."),
+    ("discussion", "Trưởng phòng",
+     "Góp ý về cơ chế tự chủ của các khoa, công tác kiểm tra, kiểm soát và tiến độ dự án nâng "
+     "cấp, mở rộng khu điều trị 260 giường."),
+    ("discussion", "Phó Chính ủy",
+     "Góp ý về công tác quán triệt, cụ thể hóa nghị quyết của đảng ủy cấp trên, củng cố tổ chức "
+     "cơ sở đảng và nâng cao chất lượng đội ngũ đảng viên."),
+)  # fmt: skip
+DIRECTIVE = (
+    "Ghi nhận, đánh giá cao những kết quả Bệnh viện đạt được trong 6 tháng đầu năm; yêu cầu "
+    "trong 6 tháng cuối năm 2023 Đảng ủy Bệnh viện tiếp tục quán triệt, triển khai thực hiện sâu "
+    "sắc các nghị quyết, chỉ thị, quy định, hướng dẫn của cấp trên sát với đặc điểm, yêu cầu "
+    "nhiệm vụ của đơn vị; đổi mới nâng cao chất lượng phục vụ người bệnh; đẩy mạnh nghiên cứu "
+    "khoa học, sáng kiến, cải tiến kỹ thuật; thực hiện tốt công tác chính sách, dân vận; đẩy "
+    "nhanh tiến độ dự án nâng cấp, mở rộng khu điều trị 260 giường; quan tâm lãnh đạo các tổ "
+    "chức quần chúng hoạt động hiệu quả."
+)
+CONCLUSION = (
+    "Thay mặt Đảng ủy Bệnh viện tiếp thu ý kiến đóng góp của các đại biểu; đề nghị cơ quan tham "
+    "mưu ghi nhận, bổ sung, hoàn chỉnh nghị quyết và các báo cáo để ban hành. Đề nghị cấp ủy các "
+    "chi bộ, từng cán bộ, đảng viên nỗ lực phấn đấu, nhất quán nhận thức và hành động, khắc phục "
+    "hạn chế, khuyết điểm, đoàn kết, thống nhất hoàn thành các chỉ tiêu Nghị quyết năm 2023."
+)
+# (text, deadline): the office (Phòng Chính trị) of the hospital is responsible for each.
+SESSION_CONCLUSIONS = (
+    ("Tiếp thu ý kiến đóng góp của đại biểu, bổ sung, hoàn chỉnh Nghị quyết lãnh đạo thực hiện "
+     "nhiệm vụ 6 tháng cuối năm 2023, trình Thường vụ Đảng ủy ký ban hành",
+     dt.date(2023, 7, 5)),
+    ("Hoàn chỉnh báo cáo sơ kết 6 tháng đầu năm 2023, gửi Đảng ủy Cục Hậu cần Quân khu 7",
+     dt.date(2023, 7, 7)),
+    ("Hướng dẫn cấp ủy các chi bộ quán triệt kết luận hội nghị, xây dựng kế hoạch thực hiện các "
+     "chỉ tiêu chưa đạt, chưa thực hiện trong 6 tháng cuối năm 2023", dt.date(2023, 7, 15)),
+)  # fmt: skip
+SESSION_VOTE = "Thông qua Nghị quyết lãnh đạo thực hiện nhiệm vụ 6 tháng cuối năm 2023"
+# Committee seats (role, job title) absent from the session, with their reasons.
+SESSION_ABSENT = (
+    ("member", "Trưởng khoa", AbsenceReason.BUSINESS_TRIP, "Dự tập huấn tại Bộ Quốc phòng"),
+    ("member", "Phó Giám đốc", AbsenceReason.ON_DUTY, "Trực chỉ huy Bệnh viện"),
+)
+
+# ---- 2. monthly cell meetings ----------------------------------------------------------------
+MONTHS = 12
+
+
+@dataclass(frozen=True)
+class CellPlan:
+    code: str  # "" = the first cell of the hospital with an exempt member (else ``fallback``)
+    weekday: int  # 0 = Monday: the cell meets on the first such day from the 3rd of the month
+    start: dt.time
+    fallback: str = ""
+    missed: int | None = None  # months before the current one with no meeting
+    short: int | None = None  # months before the current one with a 75-minute meeting
+    combined: int | None = None  # months before the current one: regular + thematic
+
+
+CELL_PLANS = {
+    "QDY": (
+        CellPlan("QDY-CB08", 1, dt.time(14, 0), combined=5),
+        CellPlan("QDY-CB06", 3, dt.time(15, 30), missed=4),
+        CellPlan("QDY-CB14", 2, dt.time(14, 0)),
+    ),
+    "HD": (
+        CellPlan("HD-CB11", 2, dt.time(15, 30), combined=7),
+        CellPlan("HD-CB09", 1, dt.time(16, 0), short=3),
+        CellPlan("", 3, dt.time(14, 0), fallback="HD-CB03"),
+    ),
+}
+DURATIONS = (90, 95, 100, 105, 110, 120, 120, 130, 135, 150)
+SHORT_MINUTES = 75
+COMBINED_MINUTES = 135
+THEMES = (
+    "Học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh về y đức, "
+    "“Lương y phải như từ mẫu”"
+)
+REASONS = (
+    (AbsenceReason.ON_DUTY, "Trực khoa"),
+    (AbsenceReason.AFTER_NIGHT_SHIFT, "Nghỉ sau trực đêm"),
+    (AbsenceReason.SICK, ""),
+    (AbsenceReason.ON_LEAVE, "Nghỉ phép năm"),
+    (AbsenceReason.BUSINESS_TRIP, "Đi học chuyên khoa"),
+)
+UPCOMING_AHEAD = 2  # days: the demo secretary's next meeting is at least this far ahead
+
+
+def _aware(day: dt.date, at: dt.time) -> dt.datetime:
+    return timezone.make_aware(dt.datetime.combine(day, at))
+
+
+def _plus(at: dt.time, minutes: int) -> dt.time:
+    return (dt.datetime.combine(dt.date(2000, 1, 1), at) + dt.timedelta(minutes=minutes)).time()
+
+
+def _meeting_day(month: dt.date, weekday: int) -> dt.date:
+    day = month.replace(day=3)
+    return day + dt.timedelta(days=(weekday - day.weekday()) % 7)
+
+
+def _user(username: str) -> Any:
+    return get_user_model().objects.get(username=username)
+
+
+def _cell_officers(cell: Organization) -> dict[str, Member]:
+    """The current cell committee by role (secretary, deputy_secretary, member)."""
+    out: dict[str, Member] = {}
+    for seat in (
+        CommitteeMembership.objects.filter(
+            committee__term__organization=cell, committee__term__ends_on__isnull=True
+        )
+        .select_related("member")
+        .order_by("id")
+    ):
+        out.setdefault(seat.role, seat.member)
+    return out
+
+
+# ---- 1 ----------------------------------------------------------------------------------------
+def load_session() -> Meeting:
+    """The seed story's session, through the services as the office of the hospital."""
+    hospital = Organization.objects.get(code="QDY")
+    office = _user("vanphong.qdy")
+    invited = queries.invitable_members(hospital, MeetingKind.COMMITTEE_REGULAR, SESSION_DAY)
+    roles = {
+        s.member_id: s.role
+        for s in CommitteeMembership.objects.filter(
+            committee__term__organization=hospital, committee__kind="executive",
+            committee__term__starts_on__lte=SESSION_DAY, committee__term__ends_on__gte=SESSION_DAY,
+        )
+    }  # fmt: skip
+    by_role: dict[str, list[Member]] = {}
+    for m in invited:
+        by_role.setdefault(roles[m.pk], []).append(m)
+    chair = by_role["secretary"][0]
+    deputy = by_role["deputy_secretary"][0]
+    clerk = next(m for m in by_role["standing_member"] if m.job_title == "Trưởng phòng")
+    meeting = Meeting(
+        organization=hospital, kind=MeetingKind.MID_YEAR_REVIEW, title=SESSION_TITLE,
+        date=SESSION_DAY, start_time=dt.time(13, 30), end_time=dt.time(16, 30),
+        place=SESSION_PLACE, chair=chair, secretary=clerk,
+    )  # fmt: skip
+    meeting._history_user = office  # type: ignore[attr-defined]
+    meeting.save()
+    # The Đảng ủy's session invites its executive committee (not the whole đảng bộ).
+    rows = [Attendance(meeting=meeting, member=m, **queries.attendance_flags(m, SESSION_DAY))
+            for m in invited]  # fmt: skip
+    bulk_create_with_history(rows, Attendance, default_user=office)
+
+    def version() -> int:
+        return int(Meeting.objects.values_list("version", flat=True).get(pk=meeting.pk))
+
+    presenters = {"deputy_secretary": deputy, "secretary": chair}
+    guests = []
+    for g in GUESTS:
+        guests.append(services.guest_add(
+            actor=office, meeting_id=meeting.pk, version=version(), full_name=g.full_name,
+            rank=g.rank, title=g.title, position=g.position, organization=g.organization,
+        ))  # fmt: skip
+    for title, who, minutes in SESSION_AGENDA:
+        presenter = guests[0].display if who == "guest" else ""
+        if who in presenters:
+            presenter = presenters[who].full_name
+        services.agenda_item_add(
+            actor=office, meeting_id=meeting.pk, version=version(), title=title,
+            presenter=presenter, minutes=minutes,
+        )  # fmt: skip
+    attendances = {a.member_id: a for a in Attendance.objects.filter(meeting=meeting)}
+    absent: dict[int, dict[str, Any]] = {}
+    taken = {chair.pk, deputy.pk, clerk.pk}
+    for role, job, reason, text in SESSION_ABSENT:
+        m = next(
+            m for m in by_role[role]
+            if m.job_title == job and m.pk not in taken and m.pk not in absent
+        )  # fmt: skip
+        absent[m.pk] = {"status": EXCUSED, "reason": reason.value, "reason_text": text}
+    services.attendance_record(
+        actor=office, meeting_id=meeting.pk, version=version(),
+        rows={a.pk: absent.get(mid, {"status": PRESENT}) for mid, a in attendances.items()},
+    )  # fmt: skip
+    services.speech_add(actor=office, meeting_id=meeting.pk, version=version(),
+                        kind=SpeechKind.REPORT, attendance_id=attendances[deputy.pk].pk,
+                        summary=REPORT)  # fmt: skip
+    speakers = [m for m in invited if m.pk not in absent and m.pk not in taken]
+    for kind, job, summary in DISCUSSION:
+        speaker = next(m for m in speakers if m.job_title == job)
+        speakers.remove(speaker)
+        services.speech_add(actor=office, meeting_id=meeting.pk, version=version(), kind=kind,
+                            attendance_id=attendances[speaker.pk].pk, summary=summary)  # fmt: skip
+    services.speech_add(actor=office, meeting_id=meeting.pk, version=version(),
+                        kind=SpeechKind.DIRECTIVE, guest_id=guests[0].pk,
+                        summary=DIRECTIVE)  # fmt: skip
+    services.speech_add(actor=office, meeting_id=meeting.pk, version=version(),
+                        kind=SpeechKind.CONCLUSION, attendance_id=attendances[chair.pk].pk,
+                        summary=CONCLUSION)  # fmt: skip
+    present = len(attendances) - len(absent)
+    services.vote_add(actor=office, meeting_id=meeting.pk, version=version(),
+                      matter=SESSION_VOTE, votes_for=present)  # fmt: skip
+    political = Department.objects.get(organization=hospital, name="Phòng Chính trị")
+    resolution = Resolution.objects.filter(organization=hospital, year=2023).first()
+    for text, deadline in SESSION_CONCLUSIONS:
+        conclusion = services.conclusion_add(
+            actor=office, meeting_id=meeting.pk, version=version(), text=text,
+            responsible_organization=hospital, deadline=deadline,
+        )  # fmt: skip
+        task = conclusion.task
+        assert task is not None
+        task.responsible_department, task.resolution = political, resolution
+        task.save(update_fields=["responsible_department", "resolution"])
+        task_update(actor=office, task_id=task.pk, status=TaskStatus.DONE, version=task.version,
+                    note=f"Đã hoàn thành trước ngày {deadline:%d/%m/%Y}.")  # fmt: skip
+    services.meeting_mark_held(actor=office, meeting_id=meeting.pk, version=version())
+    # Attendance was taken on the day, not when the demo was loaded.
+    Meeting.objects.filter(pk=meeting.pk).update(
+        attendance_taken_at=_aware(SESSION_DAY, dt.time(13, 40))
+    )
+    _approve_minutes(office, meeting)
+    meeting.refresh_from_db()
+    return meeting
+
+
+def _approve_minutes(office: Any, meeting: Meeting) -> None:
+    """The minutes generated from the session's records, approved the next morning (which
+    locks the meeting), through the minutes services."""
+    from dangbo.meetings.minutes_services import minutes_approve, minutes_create
+
+    for code, place in PLACES.items():  # the date line's place, unless already set
+        Organization.objects.filter(code=code, place="").update(place=place)
+    draft = minutes_create(actor=office, meeting_id=meeting.pk)
+    row = minutes_approve(actor=office, minutes_id=draft.pk, version=draft.version)
+    type(row).objects.filter(pk=row.pk).update(
+        approved_at=_aware(SESSION_DAY + dt.timedelta(days=1), dt.time(9, 0))
+    )
+
+
+# ---- 2 ----------------------------------------------------------------------------------------
+def _pick_cell(code: str, plan: CellPlan, taken: set[str]) -> str:
+    if plan.code:
+        return plan.code
+    exempt = (
+        Member.objects.filter(
+            organization__code__startswith=f"{code}-", exempt_since__isnull=False,
+            status__in=ACTIVE_STATUSES,
+        )
+        .exclude(organization__code__in=taken)
+        .order_by("organization__path")
+        .values_list("organization__code", flat=True)
+        .first()
+    )  # fmt: skip
+    return exempt or plan.fallback
+
+
+def _attendance(
+    rng: random.Random, m: Member, day: dt.date, keep: set[int], meeting: Meeting
+) -> Attendance:
+    probationary = m.full_on is None or m.full_on > day  # invited: admitted on or before
+    exempt = m.exempt_since is not None and m.exempt_since <= day
+    suspended = m.suspended_since is not None and m.suspended_since <= day
+    row = Attendance(meeting=meeting, member=m, probationary=probationary, exempt=exempt,
+                     suspended=suspended)  # fmt: skip
+    draw = rng.random()
+    if exempt:
+        row.status, row.reason_text = EXCUSED, services.exempt_reason()
+    elif suspended:
+        row.status, row.reason_text = EXCUSED, "Đang bị đình chỉ sinh hoạt đảng"
+    elif m.pk in keep or draw < 0.86:
+        row.status = PRESENT
+    elif draw < 0.90:
+        row.status = LATE
+    elif draw < 0.985:
+        reason, text = rng.choice(REASONS)
+        row.status, row.reason, row.reason_text = EXCUSED, reason.value, text
+    else:
+        row.status = UNEXCUSED
+    return row
+
+
+def load_cell_meetings(today: dt.date) -> list[Meeting]:
+    """Twelve complete months of monthly meetings (plus this month's when already past) for
+    three cells of each hospital; the account cells' meeting of this month is the upcoming one."""
+    first_of_month = today.replace(day=1)
+    meetings: list[Meeting] = []
+    agenda: list[AgendaItem] = []
+    attendance: list[tuple[Meeting, list[Attendance]]] = []
+    for code, plans in CELL_PLANS.items():
+        hospital = Organization.objects.get(code=code)
+        cells = {o.code: o for o in Organization.objects.get_children(hospital)}
+        taken: set[str] = set()
+        for plan in plans:
+            cell_code = _pick_cell(code, plan, taken)
+            taken.add(cell_code)
+            cell = cells[cell_code]
+            officers = _cell_officers(cell)
+            members = list(
+                Member.objects.filter(organization=cell, status__in=ACTIVE_STATUSES).order_by(
+                    "sort_key", "id"
+                )
+            )
+            chair = officers.get("secretary")
+            clerk = officers.get("deputy_secretary") or next(
+                (m for m in members if m != chair and m.exempt_since is None), None
+            )
+            rng = random.Random(f"meetings:{cell_code}")
+            for back in range(MONTHS, -1, -1):
+                month = add_months(first_of_month, -back)
+                day = _meeting_day(month, plan.weekday)
+                minutes = rng.choice(DURATIONS)
+                if back == 0 and (
+                    day >= today
+                    or (
+                        cell_code in _account_cells()
+                        and upcoming_day(today) < add_months(first_of_month, 1)
+                    )
+                ):
+                    continue  # not yet, or the demo secretary's upcoming meeting
+                if back == plan.missed:
+                    continue
+                combined = back == plan.combined
+                if back == plan.short:
+                    minutes = SHORT_MINUTES
+                elif combined:
+                    minutes = COMBINED_MINUTES
+                label = f"{month:%m/%Y}"
+                title = f"Sinh hoạt chi bộ thường kỳ tháng {label}"
+                if combined:
+                    title += f" kết hợp sinh hoạt chuyên đề “{THEMES}”"
+                meeting = Meeting(
+                    organization=cell, kind=MeetingKind.CELL_REGULAR, combined_thematic=combined,
+                    title=title, date=day, start_time=plan.start,
+                    end_time=_plus(plan.start, minutes), place=f"Phòng giao ban {cell.name[7:]}",
+                    chair=chair, secretary=clerk, status=MeetingStatus.HELD,
+                    attendance_taken_at=_aware(day, _plus(plan.start, 10)),
+                )  # fmt: skip
+                meetings.append(meeting)
+                agenda += _cell_agenda(meeting, month, minutes, combined, chair)
+                keep = {m.pk for m in (chair, clerk) if m is not None}
+                invited = [m for m in members if m.admitted_on <= day]
+                attendance.append(
+                    (meeting, [_attendance(rng, m, day, keep, meeting) for m in invited])
+                )
+    bulk_create_with_history(meetings, Meeting, batch_size=500, default_user=None)
+    for item in agenda:
+        item.meeting_id = item.meeting.pk
+    bulk_create_with_history(agenda, AgendaItem, batch_size=500, default_user=None)
+    rows = []
+    for meeting, people in attendance:
+        for row in people:
+            row.meeting_id = meeting.pk
+            rows.append(row)
+    bulk_create_with_history(rows, Attendance, batch_size=500, default_user=None)
+    return meetings
+
+
+def _cell_agenda(
+    meeting: Meeting, month: dt.date, minutes: int, combined: bool, chair: Member | None
+) -> list[AgendaItem]:
+    previous = add_months(month, -1)
+    name = chair.full_name if chair else ""
+    items = [
+        (f"Đánh giá kết quả lãnh đạo thực hiện nhiệm vụ chính trị tháng {previous:%m/%Y}", name),
+        ("Thông tin thời sự, quán triệt văn bản mới của cấp trên", name),
+        (f"Thảo luận, thống nhất phương hướng, nhiệm vụ tháng {month:%m/%Y}", ""),
+    ]
+    if combined:
+        items.append((f"Sinh hoạt chuyên đề: {THEMES}", name))
+    share = minutes // len(items)
+    return [
+        AgendaItem(meeting=meeting, order=i, title=title, presenter=who, minutes=share)
+        for i, (title, who) in enumerate(items, start=1)
+    ]
+
+
+# ---- 3 ----------------------------------------------------------------------------------------
+def _account_cells() -> set[str]:
+    from dangbo.demo import data
+
+    return {h.account_cell for h in data.HOSPITALS}
+
+
+def _secretaries() -> list[tuple[str, str]]:
+    from dangbo.demo import data
+
+    return [
+        (h.account_cell, next(a.username for a in h.accounts if a.kind == "cell_secretary"))
+        for h in data.HOSPITALS
+    ]
+
+
+def upcoming_day(today: dt.date) -> dt.date:
+    day = today + dt.timedelta(days=UPCOMING_AHEAD)
+    while day.weekday() >= 5:  # Saturday, Sunday
+        day += dt.timedelta(days=1)
+    return day
+
+
+def load_upcoming(today: dt.date) -> list[Meeting]:
+    """The next regular meeting of each demo secretary's cell, planned by her."""
+    day = upcoming_day(today)
+    out = []
+    for cell_code, username in _secretaries():
+        cell = Organization.objects.get(code=cell_code)
+        secretary = _user(username)
+        officers = _cell_officers(cell)
+        chair = officers.get("secretary")
+        clerk = officers.get("deputy_secretary")
+        meeting = services.meeting_create(
+            actor=secretary, organization=cell, kind=MeetingKind.CELL_REGULAR,
+            title=f"Sinh hoạt chi bộ thường kỳ tháng {day:%m/%Y}", date=day,
+            start_time=dt.time(14, 0), end_time=dt.time(16, 0),
+            place=f"Phòng giao ban {cell.name[7:]}", chair=chair, secretary=clerk,
+        )  # fmt: skip
+        for title, minutes in (
+            (f"Đánh giá kết quả thực hiện nhiệm vụ tháng {add_months(day, -1):%m/%Y}", 40),
+            ("Thông tin thời sự, quán triệt văn bản mới của cấp trên", 20),
+            ("Cho ý kiến về kết quả đánh giá, xếp loại đảng viên năm "
+             f"{day.year}" if day.month in (11, 12) else
+             f"Phương hướng, nhiệm vụ tháng {day:%m/%Y}", 45),
+            ("Thảo luận, biểu quyết nghị quyết tháng", 15),
+        ):  # fmt: skip
+            meeting = services.agenda_item_add(
+                actor=secretary, meeting_id=meeting.pk,
+                version=Meeting.objects.values_list("version", flat=True).get(pk=meeting.pk),
+                title=title, presenter=chair.full_name if chair else "", minutes=minutes,
+            ).meeting  # fmt: skip
+        out.append(meeting)
+    return out
+
+
+def load_meetings(today: dt.date) -> tuple[Meeting, list[Meeting], list[Meeting]]:
+    """Every demo meeting (the demo accounts and the 2023 resolution must exist already)."""
+    session = load_session()
+    cell_meetings = load_cell_meetings(today)
+    upcoming = load_upcoming(today)
+    return session, cell_meetings, upcoming
