@@ -199,6 +199,8 @@ def test_compliance_board_shows_missed_too_short_held_and_future(client, world):
     assert row.count('class="held"') == 1 and row.count('class="too_short"') == 1
     assert 'class="missed"' in row  # 2023 is over: the other months were missed
     assert "Chi bộ Khoa Ngoại" in html
+    # On a phone each cell becomes a card and each month says which it is (meetings.css).
+    assert 'data-label="Tháng 01/2023"' in row and 'data-label="Tháng 12/2023"' in row
 
 
 def test_member_sees_her_upcoming_meetings(client, world, settings):
