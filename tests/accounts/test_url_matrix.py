@@ -221,6 +221,37 @@ def minutes_url(name: str) -> Callable[[Ctx], Req]:
     return build
 
 
+def minutes_api(
+    path: str, data: Callable[[Ctx], dict[str, Any]] | None = None
+) -> Callable[[Ctx], Req]:
+    """An API path on the draft minutes: ``{meeting}`` its held meeting, ``{number}`` it."""
+
+    def build(c: Ctx) -> Req:
+        row = c.minutes()
+        url = path.format(meeting=row.meeting_id, number=row.number)
+        return Req(url, data(c) if data else None, json=data is not None)
+
+    return build
+
+
+def document_url(name: str) -> Callable[[Ctx], Req]:
+    """A URL of an unpublished document of cell A's meeting (issue 8, items 1 and 7): the
+    invited member may not download it yet (404), like any non-manager."""
+
+    def build(c: Ctx) -> Req:
+        from dangbo.meetings.models import MeetingDocument
+
+        if "document" not in c._made:
+            doc = MeetingDocument(meeting=c.meeting(), title="Nghị quyết số 57-NQ/TW")
+            doc.file.save("nq-57.pdf", ContentFile(b"%PDF-1.4 tai lieu"), save=False)
+            doc.save()
+            c._made["document"] = doc
+        doc = c._made["document"]
+        return Req(reverse(name, args=[doc.meeting_id, doc.pk]))
+
+    return build
+
+
 def feed_token(role: str) -> Callable[[Ctx], str]:
     """The secret of ``role``'s calendar feeds (issue 8 item 6): the URL is the credential."""
 
@@ -393,6 +424,16 @@ MATRIX: dict[str, tuple[Callable[[Ctx], Req], tuple[int, ...]]] = {
                                                        (200, 200, 200, 200, 200, 200, 200, 200)),
     "meetings:feed_org POST": (u("meetings:feed_org", feed_token("secretary"), CELL_A),
                                                        (405, 405, 405, 405, 405, 405, 405, 405)),
+    # issue 8, items 1 and 7: a meeting's documents (files only through the download view)
+    "meetings:document_add GET": (u("meetings:document_add", MEETING), MEETING_WRITE),
+    "meetings:document_add POST": (u("meetings:document_add", MEETING), MEETING_WRITE),
+    "meetings:document_publish GET": (document_url("meetings:document_publish"), NOT_ALLOWED),
+    "meetings:document_publish POST": (document_url("meetings:document_publish"), DRAFT_ACTION),
+    "meetings:document_remove GET": (document_url("meetings:document_remove"), NOT_ALLOWED),
+    "meetings:document_remove POST": (document_url("meetings:document_remove"), DRAFT_ACTION),
+    "meetings:document_download GET": (document_url("meetings:document_download"),
+                                                       (200, 200, 200, 404, 404, 404, 404, 302)),
+    "meetings:document_download POST": (document_url("meetings:document_download"), NOT_ALLOWED),
     "api:openapi-json GET": (u("api:openapi-json"), EVERYONE),
     "api:openapi-json POST": (u("api:openapi-json"), EVERYONE),
     "api:openapi-view GET": (u("api:openapi-view"), EVERYONE),
@@ -426,6 +467,24 @@ MATRIX: dict[str, tuple[Callable[[Ctx], Req], tuple[int, ...]]] = {
             "version": c.meeting().version,
             "rows": [{"member_id": c.a1.pk, "status": "absent_with_reason", "reason": "sick"}],
         }),                                            (200, 200, 200, 403, 403, 404, 404, 401)),
+    # issue 8, items 5 and 9: the minutes API on the draft of cell A's held meeting; a new
+    # version while the draft is open answers 422 (tested with 201 in tests/api).
+    "API GET /api/meetings/{meeting_id}/minutes": (minutes_api("/api/meetings/{meeting}/minutes"),
+                                                       (200, 200, 200, 200, 200, 404, 404, 401)),
+    "API POST /api/meetings/{meeting_id}/minutes": (
+        minutes_api("/api/meetings/{meeting}/minutes", lambda c: {"reason": ""}),
+                                                       (422, 422, 422, 403, 403, 404, 404, 401)),
+    "API GET /api/meetings/{meeting_id}/minutes/{number}": (
+        minutes_api("/api/meetings/{meeting}/minutes/{number}"),
+                                                       (200, 200, 200, 403, 200, 404, 404, 401)),
+    "API PUT /api/meetings/{meeting_id}/minutes/{number}": (
+        minutes_api("/api/meetings/{meeting}/minutes/{number}", lambda c: {
+            "version": c.minutes().version, "text": "# BIÊN BẢN\nNội dung sửa.",
+        }),                                            (200, 200, 200, 403, 403, 404, 404, 401)),
+    "API POST /api/meetings/{meeting_id}/minutes/{number}/approve": (
+        minutes_api("/api/meetings/{meeting}/minutes/{number}/approve",
+                    lambda c: {"version": c.minutes().version}),
+                                                       (200, 200, 200, 403, 403, 404, 404, 401)),
 }  # fmt: skip
 
 # Cells the app gets wrong today: (row, column) → the reason. Each runs alone, expecting the

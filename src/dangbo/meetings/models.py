@@ -366,3 +366,37 @@ class Minutes(models.Model):
     @property
     def is_draft(self) -> bool:
         return self.approved_at is None
+
+
+class MeetingDocument(models.Model):
+    """A document of a meeting (issue 8, item 1): attached by whoever manages the meeting,
+    published to the invitees (``published_at``; null = not yet) at least 01 day ahead
+    (``rules.documents_deadline``). For a study session (học tập, quán triệt) the title names the
+    document studied, e.g. "Nghị quyết số 57-NQ/TW …". The file is served only through
+    ``meetings:document_download``, which checks ``permissions.can_download_document``."""
+
+    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="documents")
+    title = models.CharField(
+        _("tên tài liệu"), max_length=300,
+        help_text=_("Học tập, quán triệt: ghi tên văn bản, ví dụ “Nghị quyết số 57-NQ/TW …”."),
+    )  # fmt: skip
+    file = models.FileField(_("tệp tài liệu"), upload_to="meetings/%Y/")
+    published_at = models.DateTimeField(_("đăng cho đảng viên lúc"), null=True, blank=True)
+    uploaded_at = models.DateTimeField(_("tải lên lúc"), auto_now_add=True)
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
+        related_name="+", verbose_name=_("người tải lên"),
+    )  # fmt: skip
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("tài liệu cuộc họp")
+        verbose_name_plural = _("tài liệu cuộc họp")
+        ordering = ["meeting", "id"]
+
+    def __str__(self) -> str:
+        return self.title
+
+    @property
+    def is_published(self) -> bool:
+        return self.published_at is not None

@@ -117,3 +117,22 @@ def can_read_org_calendar(scope: Scope, organization: Any) -> bool:
 def in_user_feed(scope: Scope, meeting: Any, invited_member_ids: Iterable[int] = ()) -> bool:
     """A meeting of her own .ics feed: one she is invited to, or one she manages."""
     return can_manage_meeting(scope, meeting) or is_invited(scope, invited_member_ids)
+
+
+# ---- documents (issue 8, items 1 and 7) ---------------------------------------------------------
+# ``document`` is a ``MeetingDocument`` (``is_published``).
+
+
+def can_manage_documents(scope: Scope, meeting: Any) -> bool:
+    """Attach, publish or remove (while unpublished) a document: whoever edits the meeting."""
+    return can_edit_meeting(scope, meeting)
+
+
+def can_download_document(
+    scope: Scope, meeting: Any, document: Any, invited_member_ids: Iterable[int] = ()
+) -> bool:
+    """Whoever manages the meeting, always; whoever else reads the meeting (the invitees, a
+    superior reader), only once the document is published."""
+    if can_manage_meeting(scope, meeting):
+        return True
+    return bool(document.is_published) and can_view_meeting(scope, meeting, invited_member_ids)

@@ -1,6 +1,7 @@
 from django.urls import path
 
 from dangbo.meetings import calendar_views, views
+from dangbo.meetings import documents_views as dv
 from dangbo.meetings import minutes_views as mv
 
 app_name = "meetings"
@@ -33,4 +34,9 @@ urlpatterns = [
     path("lich-cua-toi/", calendar_views.calendar_feeds, name="calendar_feeds"),
     path("lich/<str:token>.ics", calendar_views.user_feed, name="feed_user"),
     path("lich/<str:token>/to-chuc/<int:org_id>.ics", calendar_views.org_feed, name="feed_org"),
+    # documents (issue 8, items 1 and 7): published to the invitees, served only through a view
+    path("<int:pk>/tai-lieu/them/", dv.document_add, name="document_add"),
+    path("<int:pk>/tai-lieu/<int:doc_id>/dang/", dv.document_publish, name="document_publish"),
+    path("<int:pk>/tai-lieu/<int:doc_id>/xoa/", dv.document_remove, name="document_remove"),
+    path("<int:pk>/tai-lieu/<int:doc_id>/", dv.document_download, name="document_download"),
 ]

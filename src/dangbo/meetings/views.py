@@ -18,7 +18,7 @@ from django.views.decorators.http import require_POST
 from dangbo.accounts.scope import scope_for
 from dangbo.core.errors import ConcurrentEdit, add_form_errors
 from dangbo.core.pagination import paginate
-from dangbo.meetings import permissions, queries, rules, services
+from dangbo.meetings import documents_views, permissions, queries, rules, services
 from dangbo.meetings.forms import (
     AgendaItemForm,
     ConclusionForm,
@@ -67,7 +67,9 @@ def index(request: HttpRequest) -> HttpResponse:
     else:
         roots = Organization.objects.filter(path__in=scope.read_paths)
     context = {
-        "upcoming": list(queries.upcoming_for(request.user, today)[:50]),
+        "upcoming": documents_views.attach_published(
+            list(queries.upcoming_for(request.user, today)[:50])
+        ),
         "own_attendance": list(queries.own_attendance(request.user, today.year, today)[:100]),
         "roots": list(roots.order_by("path")[:50]),
         "year": today.year,
@@ -125,6 +127,7 @@ def meeting_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "can_read_org": permissions.can_list_meetings(scope, meeting.organization),
         "locked_message": permissions.locked_message() if meeting.is_locked else "",
     }  # fmt: skip
+    context.update(documents_views.detail_context(request, meeting, detail.invited_ids))
     return render(request, "meetings/detail.html", context)
 
 
