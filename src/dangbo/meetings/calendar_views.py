@@ -27,6 +27,7 @@ from django.views.decorators.http import require_GET
 
 from dangbo.accounts.scope import scope_for, subtree_q
 from dangbo.meetings import calendar, permissions, queries
+from dangbo.meetings.fetch import meeting_or_404
 from dangbo.meetings.models import Attendance, CalendarToken, Meeting
 from dangbo.meetings.notify import meeting_url, site_url
 from dangbo.organizations.models import Organization
@@ -124,9 +125,7 @@ def org_feed(request: HttpRequest, token: str, org_id: int) -> HttpResponse:
 @require_GET
 def meeting_ics(request: HttpRequest, pk: int) -> HttpResponse:
     """One meeting's .ics (the same file the invitation email attaches)."""
-    meeting: Meeting = get_object_or_404(
-        queries.readable_meetings(request.user).select_related("organization", "chair"), pk=pk
-    )
+    meeting = meeting_or_404(request, pk, "chair")
     response = _ics_response(request, [meeting], meeting.title, f"cuoc-hop-{meeting.pk}.ics")
     response["Content-Disposition"] = f'attachment; filename="cuoc-hop-{meeting.pk}.ics"'
     return response

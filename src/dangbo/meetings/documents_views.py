@@ -21,7 +21,8 @@ from django.views.decorators.http import require_GET, require_POST
 
 from dangbo.accounts.scope import Scope, scope_for
 from dangbo.core.errors import ConcurrentEdit, add_form_errors
-from dangbo.meetings import documents_services, permissions, queries
+from dangbo.meetings import documents_services, permissions
+from dangbo.meetings.fetch import meeting_or_404
 from dangbo.meetings.models import Attendance, Meeting, MeetingDocument
 from dangbo.targets import uploads
 
@@ -80,14 +81,8 @@ def attach_published(meetings: list[Meeting]) -> list[Meeting]:
     return meetings
 
 
-def _meeting(request: HttpRequest, pk: int) -> Meeting:
-    qs = queries.readable_meetings(request.user).select_related("organization")
-    meeting: Meeting = get_object_or_404(qs, pk=pk)
-    return meeting
-
-
 def _managed(request: HttpRequest, pk: int) -> Meeting:
-    meeting = _meeting(request, pk)
+    meeting = meeting_or_404(request, pk)
     if not permissions.can_manage_documents(scope_for(request.user), meeting):
         raise PermissionDenied(permissions.locked_message() if meeting.is_locked else "")
     return meeting
@@ -177,7 +172,7 @@ def document_remove(request: HttpRequest, pk: int, doc_id: int) -> HttpResponse:
 @require_GET
 def document_download(request: HttpRequest, pk: int, doc_id: int) -> FileResponse:
     """The file, for whoever ``permissions.can_download_document`` allows; 404 otherwise."""
-    meeting = _meeting(request, pk)
+    meeting = meeting_or_404(request, pk)
     doc = get_object_or_404(MeetingDocument, pk=doc_id, meeting=meeting)
     invited = list(Attendance.objects.filter(meeting=meeting).values_list("member_id", flat=True))
     if not doc.file or not permissions.can_download_document(

@@ -21,7 +21,8 @@ from django.views.decorators.http import require_GET, require_POST
 from dangbo.accounts.scope import scope_for
 from dangbo.core.errors import ConcurrentEdit, add_form_errors
 from dangbo.documents import render as doc_render
-from dangbo.meetings import minutes, minutes_queries, minutes_services, permissions, queries
+from dangbo.meetings import minutes, minutes_queries, minutes_services, permissions
+from dangbo.meetings.fetch import meeting_or_404
 from dangbo.meetings.models import Attendance, Meeting, Minutes
 
 DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
@@ -49,8 +50,7 @@ class MinutesTextForm(forms.Form):
 
 def _meeting(request: HttpRequest, pk: int) -> tuple[Meeting, list[int]]:
     """A meeting the actor reads (404 else) and its invited member ids."""
-    qs = queries.readable_meetings(request.user).select_related("organization")
-    meeting: Meeting = get_object_or_404(qs, pk=pk)
+    meeting = meeting_or_404(request, pk)
     invited = list(Attendance.objects.filter(meeting=meeting).values_list("member_id", flat=True))
     if not permissions.can_view_meeting(scope_for(request.user), meeting, invited):
         raise Http404

@@ -19,6 +19,7 @@ from dangbo.accounts.scope import scope_for
 from dangbo.core.errors import ConcurrentEdit, add_form_errors
 from dangbo.core.pagination import paginate
 from dangbo.meetings import documents_views, permissions, queries, rules, services
+from dangbo.meetings.fetch import meeting_or_404
 from dangbo.meetings.forms import (
     AgendaItemForm,
     ConclusionForm,
@@ -39,12 +40,7 @@ def _org(request: HttpRequest, org_id: int) -> Organization:
 
 
 def _meeting(request: HttpRequest, pk: int) -> Meeting:
-    """A meeting the actor reads (her organization's, or one she is invited to): 404 else."""
-    qs = queries.readable_meetings(request.user).select_related(
-        "organization", "chair", "secretary"
-    )
-    meeting: Meeting = get_object_or_404(qs, pk=pk)
-    return meeting
+    return meeting_or_404(request, pk, "chair", "secretary")
 
 
 def _editable(request: HttpRequest, pk: int) -> Meeting:
