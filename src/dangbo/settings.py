@@ -73,6 +73,8 @@ INSTALLED_APPS = [
     "dangbo.members",
     "dangbo.targets",
     "dangbo.meetings",
+    "dangbo.evaluations",
+    "dangbo.awards",
     "dangbo.dashboard",
     "dangbo.demo",
 ]

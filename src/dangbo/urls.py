@@ -23,6 +23,8 @@ urlpatterns = [
     path("dang-vien/", include("dangbo.members.urls")),
     path("nghi-quyet/", include("dangbo.targets.urls")),
     path("hop/", include("dangbo.meetings.urls")),
+    path("danh-gia/", include("dangbo.evaluations.urls")),
+    path("khen-thuong/", include("dangbo.awards.urls")),
     path("api/", api.urls),
     path("quan-tri/", admin.site.urls),
 ]

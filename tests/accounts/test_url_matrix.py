@@ -206,6 +206,45 @@ MEETING = methodcaller("meeting")
 MINUTES = methodcaller("minutes")  # a draft
 
 
+def campaign(c: Ctx) -> Any:
+    """Issue 9: the hospital's 2023 rating campaign, opened by its office."""
+    from dangbo.evaluations import services
+
+    if "campaign" not in c._made:
+        c._made["campaign"] = services.campaign_open(
+            actor=c.world.users["office"], organization=c.world.hospital, year=2023
+        )
+    return c._made["campaign"]
+
+
+def own_rating(c: Ctx) -> Any:
+    """The rating of ``member`` (her self-assessment) in the campaign."""
+    return campaign(c).ratings.get(member=c.world.a_members[0])
+
+
+def decided_rating(c: Ctx) -> Any:
+    """A1's rating, decided (as after finalizing): the superior may re-rate it."""
+    rating = campaign(c).ratings.get(member=c.a1)
+    type(rating).objects.filter(pk=rating.pk).update(decided_level="httnv")
+    return rating
+
+
+def evaluations_api(
+    path: str, data: Callable[[Ctx], dict[str, Any]] | None = None
+) -> Callable[[Ctx], Req]:
+    """An evaluations API path (issue 9, item 10): ``{campaign}`` the hospital's campaign,
+    ``{rating}`` A1's rating in it, ``{hospital}`` the hospital."""
+
+    def build(c: Ctx) -> Req:
+        row = campaign(c)
+        rating = row.ratings.get(member=c.a1) if "{rating}" in path else None
+        url = path.format(campaign=row.pk, rating=getattr(rating, "pk", 0),
+                          hospital=c.world.hospital.pk)  # fmt: skip
+        return Req(url, data(c) if data else None, json=data is not None)
+
+    return build
+
+
 def minutes_meeting(c: Ctx) -> Any:
     """The meeting of the draft minutes (held)."""
     return c.minutes().meeting
@@ -252,6 +291,33 @@ def document_url(name: str) -> Callable[[Ctx], Req]:
     return build
 
 
+def item_url(name: str) -> Callable[[Ctx], Req]:
+    """A URL of one row of cell A's meeting (issue 8 item 4: edit / delete an agenda item, a
+    guest, a speech, a vote, a conclusion), ``name`` being ``meetings:<kind>_<edit|delete>``."""
+
+    def build(c: Ctx) -> Req:
+        from dangbo.meetings.models import AgendaItem, Conclusion, Guest, Speech, Vote
+
+        kind = name.split(":")[1].rsplit("_", 1)[0]
+        key = f"item-{kind}"
+        if key not in c._made:
+            m = c.meeting()
+            c._made[key] = {
+                "agenda": lambda: AgendaItem.objects.create(meeting=m, order=1, title="Báo cáo"),
+                "guest": lambda: Guest.objects.create(meeting=m, order=1, full_name="Lê Khách"),
+                "speech": lambda: Speech.objects.create(meeting=m, order=1, kind="discussion",
+                                                        speaker_text="Đồng chí Bình"),
+                "vote": lambda: Vote.objects.create(meeting=m, order=1, matter="Thông qua",
+                                                    votes_for=3),
+                "conclusion": lambda: Conclusion.objects.create(meeting=m, order=1,
+                                                                text="Hoàn thiện nghị quyết"),
+            }[kind]()  # fmt: skip
+        row = c._made[key]
+        return Req(reverse(name, args=[row.meeting_id, row.pk]))
+
+    return build
+
+
 def feed_token(role: str) -> Callable[[Ctx], str]:
     """The secret of ``role``'s calendar feeds (issue 8 item 6): the URL is the credential."""
 
@@ -259,6 +325,45 @@ def feed_token(role: str) -> Callable[[Ctx], str]:
         from dangbo.meetings.calendar_views import issue_token
 
         return issue_token(c.world.users[role])
+
+    return make
+
+
+def awards_row(kind: str) -> Callable[[Ctx], Any]:
+    """Issue 9, items 6 and 8: an award of the hospital, the hospital's proposal to be
+    recognised "trong sạch, vững mạnh tiêu biểu", a discipline record of A1."""
+
+    def make(c: Ctx) -> Any:
+        from dangbo.awards.models import Award, AwardProposal
+        from dangbo.members.models import Discipline
+
+        key = f"awards-{kind}"
+        if key not in c._made:
+            w = c.world
+            c._made[key] = {
+                "award": lambda: Award.objects.create(
+                    organization=w.hospital,
+                    recipient_kind="organization",
+                    kind="giay_khen",
+                    issuer_level="district_committee",
+                    year=2021,
+                ),
+                "proposal": lambda: AwardProposal.objects.create(
+                    organization=w.hospital,
+                    year=2021,
+                    basis="organization_exemplary",
+                    kind="giay_khen",
+                    issuer_level="district_committee",
+                    rating_level="htxsnv",
+                ),
+                "discipline": lambda: Discipline.objects.create(
+                    member=c.a1,
+                    kind="khien_trach",
+                    decided_on=dt.date(2021, 8, 10),
+                    issuer="Đảng ủy Bệnh viện",
+                ),
+            }[kind]()
+        return c._made[key]
 
     return make
 
@@ -387,8 +492,32 @@ MATRIX: dict[str, tuple[Callable[[Ctx], Req], tuple[int, ...]]] = {
     "meetings:conclusion_add GET": (u("meetings:conclusion_add", MEETING), MEETING_WRITE),
     "meetings:conclusion_add POST": (u("meetings:conclusion_add", MEETING), MEETING_WRITE),
     "meetings:mark_held GET": (u("meetings:mark_held", MEETING), NOT_ALLOWED),
+    # issue 8 finishing work: cancel a planned meeting (reason required: an empty POST → 200)
+    "meetings:cancel GET": (u("meetings:cancel", MEETING), MEETING_WRITE),
+    "meetings:cancel POST": (u("meetings:cancel", MEETING), MEETING_WRITE),
     "meetings:mark_held POST": (u("meetings:mark_held", MEETING),
                                                        (302, 302, 302, 403, 403, 404, 404, 302)),
+    # issue 8 item 4: edit / delete a row of the meeting (delete: POST only, then back)
+    "meetings:agenda_edit GET": (item_url("meetings:agenda_edit"), MEETING_WRITE),
+    "meetings:agenda_edit POST": (item_url("meetings:agenda_edit"), MEETING_WRITE),
+    "meetings:agenda_delete GET": (item_url("meetings:agenda_delete"), NOT_ALLOWED),
+    "meetings:agenda_delete POST": (item_url("meetings:agenda_delete"), DRAFT_ACTION),
+    "meetings:guest_edit GET": (item_url("meetings:guest_edit"), MEETING_WRITE),
+    "meetings:guest_edit POST": (item_url("meetings:guest_edit"), MEETING_WRITE),
+    "meetings:guest_delete GET": (item_url("meetings:guest_delete"), NOT_ALLOWED),
+    "meetings:guest_delete POST": (item_url("meetings:guest_delete"), DRAFT_ACTION),
+    "meetings:speech_edit GET": (item_url("meetings:speech_edit"), MEETING_WRITE),
+    "meetings:speech_edit POST": (item_url("meetings:speech_edit"), MEETING_WRITE),
+    "meetings:speech_delete GET": (item_url("meetings:speech_delete"), NOT_ALLOWED),
+    "meetings:speech_delete POST": (item_url("meetings:speech_delete"), DRAFT_ACTION),
+    "meetings:vote_edit GET": (item_url("meetings:vote_edit"), MEETING_WRITE),
+    "meetings:vote_edit POST": (item_url("meetings:vote_edit"), MEETING_WRITE),
+    "meetings:vote_delete GET": (item_url("meetings:vote_delete"), NOT_ALLOWED),
+    "meetings:vote_delete POST": (item_url("meetings:vote_delete"), DRAFT_ACTION),
+    "meetings:conclusion_edit GET": (item_url("meetings:conclusion_edit"), MEETING_WRITE),
+    "meetings:conclusion_edit POST": (item_url("meetings:conclusion_edit"), MEETING_WRITE),
+    "meetings:conclusion_delete GET": (item_url("meetings:conclusion_delete"), NOT_ALLOWED),
+    "meetings:conclusion_delete POST": (item_url("meetings:conclusion_delete"), DRAFT_ACTION),
     # the minutes (issue 8 item 5), on a draft of cell A's held meeting
     "meetings:minutes GET": (u("meetings:minutes", minutes_meeting), MEETING_READ),
     "meetings:minutes POST": (u("meetings:minutes", minutes_meeting), MEETING_READ),
@@ -434,6 +563,89 @@ MATRIX: dict[str, tuple[Callable[[Ctx], Req], tuple[int, ...]]] = {
     "meetings:document_download GET": (document_url("meetings:document_download"),
                                                        (200, 200, 200, 404, 404, 404, 404, 302)),
     "meetings:document_download POST": (document_url("meetings:document_download"), NOT_ALLOWED),
+    # issue 9, items 1, 2 and 4: the rating workflow on the hospital's campaign
+    "evaluations:index GET": (u("evaluations:index"), (200, 200, 200, 200, 200, 404, 200, 302)),
+    "evaluations:index POST": (u("evaluations:index"), (200, 200, 200, 200, 200, 404, 200, 302)),
+    "evaluations:open GET": (u("evaluations:open"),   (200, 200, 403, 403, 403, 404, 200, 302)),
+    "evaluations:open POST": (u("evaluations:open"),  (200, 200, 403, 403, 403, 404, 200, 302)),
+    # a cell's secretary is sent to her cell's page
+    "evaluations:campaign GET": (u("evaluations:campaign", campaign),
+                                                       (200, 200, 302, 404, 200, 404, 404, 302)),
+    "evaluations:campaign POST": (u("evaluations:campaign", campaign),
+                                                       (200, 200, 302, 404, 200, 404, 404, 302)),
+    "evaluations:cell GET": (u("evaluations:cell", campaign, CELL_A), CELL_READ),
+    "evaluations:cell POST": (u("evaluations:cell", campaign, CELL_A),
+                                                       (302, 302, 302, 404, 403, 404, 404, 302)),
+    "evaluations:office GET": (u("evaluations:office", campaign),
+                                                       (200, 200, 403, 404, 200, 404, 404, 302)),
+    "evaluations:office POST": (u("evaluations:office", campaign),
+                                                       (302, 302, 403, 404, 403, 404, 404, 302)),
+    "evaluations:preview GET": (u("evaluations:preview", campaign), NOT_ALLOWED),
+    "evaluations:preview POST": (u("evaluations:preview", campaign),
+                                                       (200, 200, 403, 404, 403, 404, 404, 302)),
+    "evaluations:finalize GET": (u("evaluations:finalize", campaign), NOT_ALLOWED),
+    "evaluations:finalize POST": (u("evaluations:finalize", campaign),
+                                                       (200, 200, 403, 404, 403, 404, 404, 302)),
+    # the superior's work: only an administrator here (no role writes the superior org)
+    "evaluations:exception GET": (u("evaluations:exception", campaign),
+                                                       (200, 403, 403, 404, 403, 404, 404, 302)),
+    "evaluations:exception POST": (u("evaluations:exception", campaign),
+                                                       (200, 403, 403, 404, 403, 404, 404, 302)),
+    "evaluations:self_assess GET": (u("evaluations:self_assess", own_rating),
+                                                       (403, 403, 403, 200, 403, 404, 404, 302)),
+    "evaluations:self_assess POST": (u("evaluations:self_assess", own_rating),
+                                                       (403, 403, 403, 200, 403, 404, 404, 302)),
+    "evaluations:rerate GET": (u("evaluations:rerate", decided_rating),
+                                                       (200, 403, 403, 404, 403, 404, 404, 302)),
+    "evaluations:rerate POST": (u("evaluations:rerate", decided_rating),
+                                                       (200, 403, 403, 404, 403, 404, 404, 302)),
+    # issue 9, item 5: the statistics of the campaign and of a subtree, with their xlsx
+    "evaluations:stats GET": (u("evaluations:stats", campaign), HOSP_READ),
+    "evaluations:stats POST": (u("evaluations:stats", campaign), HOSP_READ),
+    "evaluations:stats_xlsx GET": (u("evaluations:stats_xlsx", campaign), HOSP_READ),
+    "evaluations:stats_xlsx POST": (u("evaluations:stats_xlsx", campaign), HOSP_READ),
+    "evaluations:stats_subtree GET": (u("evaluations:stats_subtree", HOSPITAL), HOSP_READ),
+    "evaluations:stats_subtree POST": (u("evaluations:stats_subtree", HOSPITAL), HOSP_READ),
+    "evaluations:stats_subtree_xlsx GET": (u("evaluations:stats_subtree_xlsx", HOSPITAL),
+                                                       HOSP_READ),
+    "evaluations:stats_subtree_xlsx POST": (u("evaluations:stats_subtree_xlsx", HOSPITAL),
+                                                       HOSP_READ),
+    # issue 9, items 6 and 7: awards, proposals, Party badges — the office records
+    "awards:index GET": (u("awards:index"), SUBTREE),
+    "awards:index POST": (u("awards:index"), SUBTREE),
+    "awards:list GET": (u("awards:list", HOSPITAL), HOSP_READ),
+    "awards:list POST": (u("awards:list", HOSPITAL), HOSP_READ),
+    "awards:create GET": (u("awards:create", HOSPITAL), HOSP_WRITE),
+    "awards:create POST": (u("awards:create", HOSPITAL), HOSP_WRITE),
+    "awards:edit GET": (u("awards:edit", awards_row("award")), HOSP_WRITE),
+    "awards:edit POST": (u("awards:edit", awards_row("award")), HOSP_WRITE),
+    "awards:proposals GET": (u("awards:proposals", HOSPITAL), HOSP_READ),
+    "awards:proposals POST": (u("awards:proposals", HOSPITAL), HOSP_READ),
+    "awards:proposal_create GET": (u("awards:proposal_create", HOSPITAL), HOSP_WRITE),
+    "awards:proposal_create POST": (u("awards:proposal_create", HOSPITAL), HOSP_WRITE),
+    "awards:proposal_award GET": (u("awards:proposal_award", awards_row("proposal")),
+                                                       HOSP_WRITE),
+    "awards:proposal_award POST": (u("awards:proposal_award", awards_row("proposal")),
+                                                       HOSP_WRITE),
+    "awards:badges GET": (u("awards:badges", CELL_A), CELL_READ),
+    "awards:badges POST": (u("awards:badges", CELL_A), CELL_READ),
+    "awards:badge_register GET": (u("awards:badge_register", CELL_A), CELL_READ),
+    "awards:badge_register POST": (u("awards:badge_register", CELL_A), CELL_READ),
+    "awards:badge_create GET": (u("awards:badge_create", A1),
+                                                       (200, 200, 403, 404, 403, 404, 404, 302)),
+    "awards:badge_create POST": (u("awards:badge_create", A1),
+                                                       (200, 200, 403, 404, 403, 404, 404, 302)),
+    # issue 9, item 8: the discipline register — the office records, a cell's secretary reads
+    "members:discipline_list GET": (u("members:discipline_list", CELL_A), CELL_READ),
+    "members:discipline_list POST": (u("members:discipline_list", CELL_A), CELL_READ),
+    "members:discipline_add GET": (u("members:discipline_add", A1),
+                                                       (200, 200, 403, 404, 403, 404, 404, 302)),
+    "members:discipline_add POST": (u("members:discipline_add", A1),
+                                                       (200, 200, 403, 404, 403, 404, 404, 302)),
+    "members:discipline_edit GET": (u("members:discipline_edit", awards_row("discipline")),
+                                                       (200, 200, 403, 404, 403, 404, 404, 302)),
+    "members:discipline_edit POST": (u("members:discipline_edit", awards_row("discipline")),
+                                                       (200, 200, 403, 404, 403, 404, 404, 302)),
     "api:openapi-json GET": (u("api:openapi-json"), EVERYONE),
     "api:openapi-json POST": (u("api:openapi-json"), EVERYONE),
     "api:openapi-view GET": (u("api:openapi-view"), EVERYONE),
@@ -460,6 +672,13 @@ MATRIX: dict[str, tuple[Callable[[Ctx], Req], tuple[int, ...]]] = {
     "API GET /api/meetings": (api("/api/meetings"), (200, 200, 200, 200, 200, 200, 200, 401)),
     "API GET /api/meetings/{meeting_id}": (api("/api/meetings/{meeting}"),
                                                        (200, 200, 200, 200, 200, 404, 404, 401)),
+    # issue 8 finishing work: the published documents (the invited member too), cancelling.
+    "API GET /api/meetings/{meeting_id}/documents": (api("/api/meetings/{meeting}/documents"),
+                                                       (200, 200, 200, 200, 200, 404, 404, 401)),
+    "API POST /api/meetings/{meeting_id}/cancel": (
+        api("/api/meetings/{meeting}/cancel", lambda c: {
+            "version": c.meeting().version, "reason": "Hoãn vì trùng lịch giao ban",
+        }),                                            (200, 200, 200, 403, 403, 404, 404, 401)),
     "API GET /api/meetings/{meeting_id}/attendance": (api("/api/meetings/{meeting}/attendance"),
                                                        (200, 200, 200, 200, 200, 404, 404, 401)),
     "API PUT /api/meetings/{meeting_id}/attendance": (
@@ -485,6 +704,32 @@ MATRIX: dict[str, tuple[Callable[[Ctx], Req], tuple[int, ...]]] = {
         minutes_api("/api/meetings/{meeting}/minutes/{number}/approve",
                     lambda c: {"version": c.minutes().version}),
                                                        (200, 200, 200, 403, 403, 404, 404, 401)),
+    # issue 9, item 10: the evaluations API on the hospital's campaign (a secretary lists her
+    # cell's ratings; finalizing with subjects not yet proposed answers 422)
+    "API GET /api/campaigns": (evaluations_api("/api/campaigns"),
+                                                       (200, 200, 200, 200, 200, 200, 200, 401)),
+    "API GET /api/campaigns/{campaign_id}": (evaluations_api("/api/campaigns/{campaign}"),
+                                                       (200, 200, 404, 404, 200, 404, 404, 401)),
+    "API GET /api/campaigns/{campaign_id}/ratings": (
+        evaluations_api("/api/campaigns/{campaign}/ratings"),
+                                                       (200, 200, 200, 404, 200, 404, 404, 401)),
+    "API GET /api/campaigns/{campaign_id}/violations": (
+        evaluations_api("/api/campaigns/{campaign}/violations"),
+                                                       (200, 200, 404, 404, 200, 404, 404, 401)),
+    "API GET /api/campaigns/{campaign_id}/statistics": (
+        evaluations_api("/api/campaigns/{campaign}/statistics"),
+                                                       (200, 200, 404, 404, 200, 404, 404, 401)),
+    "API GET /api/organizations/{org_id}/rating-statistics": (
+        evaluations_api("/api/organizations/{hospital}/rating-statistics?year=2023"),
+                                                       (200, 200, 404, 404, 200, 404, 404, 401)),
+    "API POST /api/ratings/{rating_id}/proposal": (
+        evaluations_api("/api/ratings/{rating}/proposal", lambda c: {
+            "version": campaign(c).ratings.get(member=c.a1).version, "level": "httnv",
+        }),                                            (200, 200, 200, 404, 403, 404, 404, 401)),
+    "API POST /api/campaigns/{campaign_id}/finalize": (
+        evaluations_api("/api/campaigns/{campaign}/finalize",
+                        lambda c: {"version": campaign(c).version}),
+                                                       (422, 422, 404, 404, 403, 404, 404, 401)),
 }  # fmt: skip
 
 # Cells the app gets wrong today: (row, column) → the reason. Each runs alone, expecting the

@@ -20,7 +20,7 @@ from pathlib import Path
 import dangbo
 
 ROOT = Path(dangbo.__file__).parent
-DOMAIN = ("accounts", "organizations", "members", "targets", "meetings")
+DOMAIN = ("accounts", "organizations", "members", "targets", "meetings", "evaluations", "awards")
 LOWER_ONLY = {  # the apps each domain app may import (besides itself and core)
     "accounts": set(),
     "organizations": {"accounts"},
@@ -29,6 +29,10 @@ LOWER_ONLY = {  # the apps each domain app may import (besides itself and core)
     # issue 8: meetings sit above targets (conclusions become tasks); ``documents`` renders
     # the minutes (a low layer beside ``core``).
     "meetings": {"accounts", "organizations", "members", "targets", "documents"},
+    # issue 9: evaluations beside meetings (the targets' frozen checkpoint feeds a rule);
+    # awards above evaluations (proposals flow from ratings).
+    "evaluations": {"accounts", "organizations", "members", "targets", "documents"},
+    "awards": {"accounts", "organizations", "members", "targets", "evaluations", "documents"},
 }
 
 

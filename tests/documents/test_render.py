@@ -51,7 +51,7 @@ def test_html_has_the_header_parts_in_order():
         head,
         [
             "ĐẢNG BỘ QUÂN KHU 7",
-            "ĐẢNG ỦY BỆNH VIỆN QUÂN DÂN Y MIỀN ĐÔNG",
+            '<span class="line">ĐẢNG ỦY BỆNH VIỆN</span> <span class="line">QUÂN DÂN Y MIỀN ĐÔNG<',
             'class="asterisk">*<',
             "Số 12-BB/ĐU",
             "ĐẢNG CỘNG SẢN VIỆT NAM",
@@ -188,11 +188,13 @@ def test_docx_header_date_signatures_and_recipients():
     left, right = header.rows[0].cells
     assert _cell_lines(left) == [
         "ĐẢNG BỘ QUÂN KHU 7",
-        "ĐẢNG ỦY BỆNH VIỆN QUÂN DÂN Y MIỀN ĐÔNG",
+        "ĐẢNG ỦY BỆNH VIỆN",  # the issuing body in two balanced lines, both bold
+        "QUÂN DÂN Y MIỀN ĐÔNG",
         "*",
         "Số 12-BB/ĐU",
     ]
-    assert left.paragraphs[1].runs[0].bold
+    lines = [p for p in left.paragraphs if p.text.strip()]
+    assert not lines[0].runs[0].bold and lines[1].runs[0].bold and lines[2].runs[0].bold
     title, date = [p for p in right.paragraphs if p.text.strip()]
     assert title.text == "ĐẢNG CỘNG SẢN VIỆT NAM" and title.runs[0].bold
     assert title._p.pPr.find(qn("w:pBdr")) is not None  # the rule beneath
@@ -245,3 +247,117 @@ def test_docx_draft_has_no_number_and_keeps_special_characters():
     texts = [p.text for p in out.paragraphs]
     assert "Phiên <họp> & kết luận" in texts
     assert "Nơi nhận:" not in texts
+
+
+# ---- long header names and "- " items (issue 8 item 5: the format guide's layout) -------------
+LONG_SUPERIOR = "Đảng bộ Cục Hậu cần - Kỹ thuật Quân khu 7"
+
+
+def _boxes(box):
+    yield box
+    for child in getattr(box, "children", None) or []:
+        yield from _boxes(child)
+
+
+def _cls(box) -> str:
+    element = getattr(box, "element", None)
+    return (element.get("class") or "") if element is not None else ""
+
+
+def _texts(box) -> list:
+    return [b for b in _boxes(box) if type(b).__name__ == "TextBox"]
+
+
+def test_html_header_names_use_the_balanced_wrap_class():
+    html = render.render_html(replace(minutes(), superior=LONG_SUPERIOR), stylesheet="/s/p.css")
+    head = html.split('class="doc-body"')[0]
+    assert (
+        '<div class="superior balanced"><span class="line">ĐẢNG BỘ CỤC HẬU CẦN -</span> '
+        '<span class="line">KỸ THUẬT QUÂN KHU 7</span></div>'
+    ) in head
+    assert (
+        '<div class="issuer balanced"><span class="line">ĐẢNG ỦY BỆNH VIỆN</span> '
+        '<span class="line">QUÂN DÂN Y MIỀN ĐÔNG</span></div>'
+    ) in head
+    css = render.STYLESHEET.read_text()
+    assert ".balanced .line { display: block; }" in css  # one line a block in print and PDF
+    assert ".balanced { text-wrap: balance; }" in css  # the browser balances on screen
+    # a phone re-flows the spans (inline) and lets the browser balance them
+    assert 'media="screen and (max-width: 40rem)"' in head
+    phone = (render.STYLESHEET.parent / "party-phone.css").read_text()
+    assert ".balanced .line { display: inline; }" in phone
+
+
+def test_pdf_long_header_names_wrap_balanced_inside_the_left_column():
+    doc = replace(minutes(), superior=LONG_SUPERIOR)
+    page = render.layout(doc).pages[0]._page_box
+    left, right = [b for b in _boxes(page) if _cls(b) in ("issuer-col", "party-col")]
+    assert left.width == pytest.approx(right.width, abs=1)  # equal columns, whatever the names
+    assert right.position_x == pytest.approx(left.position_x + left.width, abs=1)
+    centre = left.position_x + left.width / 2
+    names = [t for b in _boxes(left) if "balanced" in _cls(b) for t in _texts(b)]
+    assert [t.text for t in names] == [*doc.superior_lines, *doc.issuer_lines]
+    assert len(names) == 4
+    for text in names:  # centred lines, none beyond the column
+        assert left.position_x <= text.position_x
+        assert text.position_x + text.width <= left.position_x + left.width
+        assert text.position_x + text.width / 2 == pytest.approx(centre, abs=1)
+    [star] = [t for t in _texts(left) if t.text == "*"]
+    assert star.position_x + star.width / 2 == pytest.approx(centre, abs=1)
+    # the right column keeps the Party title on one line, then the date line
+    party, date = [t for t in _texts(right) if t.text.strip()]
+    assert (party.text, date.text) == ("ĐẢNG CỘNG SẢN VIỆT NAM", doc.date_line)
+    assert party.position_x >= right.position_x
+    assert party.position_x + party.width <= right.position_x + right.width
+
+
+def test_pdf_list_items_hang_under_their_text():
+    page = render.layout(minutes()).pages[0]._page_box
+    items = [
+        b for b in _boxes(page)
+        if getattr(b, "element_tag", None) == "li" and type(b).__name__ == "BlockBox"
+    ]  # fmt: skip
+    wrapped = [li for li in items if len(li.children) > 1]
+    assert wrapped  # the first guest's line wraps
+    for li in wrapped:
+        first, *rest = li.children
+        marker, text = first.children[0], first.children[1]
+        assert "marker" in _cls(marker) and text.position_x > marker.position_x
+        for line_box in rest:  # under the text, not under the dash nor at the margin
+            assert line_box.children[0].position_x == pytest.approx(text.position_x, abs=0.5)
+
+
+def test_docx_list_items_hang_under_their_text():
+    from docx.shared import Cm, Pt
+
+    out = _docx(minutes())
+    items = [p for p in out.paragraphs if p.text.startswith("-\t")]
+    assert [p.text.split("\t", 1)[1] for p in items][-2:] == list(ABSENTEES)
+    hang = Pt(render.BULLET_HANG_PT)
+    for p in items:
+        fmt = p.paragraph_format
+        # the dash at 1.27 cm (the body's first-line indent), the text and every wrapped line
+        # at 1.27 cm + the hang; a tab stop there takes the text after the dash
+        assert fmt.left_indent == Cm(1.27) + hang
+        assert fmt.first_line_indent == -hang
+        assert [t.position for t in fmt.tab_stops] == [fmt.left_indent]
+
+
+def test_docx_header_columns_are_fixed_and_long_names_balanced():
+    out = _docx(replace(minutes(), superior=LONG_SUPERIOR))
+    header = out.tables[0]
+    layout = header._tbl.tblPr.find(qn("w:tblLayout"))
+    assert layout is not None and layout.get(qn("w:type")) == "fixed"  # no autofit widening
+    left, right = header.rows[0].cells
+    assert round(left.width.mm) == round(right.width.mm) == 80  # half of 160 mm each
+    assert _cell_lines(left)[:4] == [
+        "ĐẢNG BỘ CỤC HẬU CẦN -",
+        "KỸ THUẬT QUÂN KHU 7",
+        "ĐẢNG ỦY BỆNH VIỆN",
+        "QUÂN DÂN Y MIỀN ĐÔNG",
+    ]
+    centred = [p for p in left.paragraphs if p.text.strip()]
+    assert all(p.alignment == 1 for p in centred)  # WD_ALIGN_PARAGRAPH.CENTER
+    title = next(p for p in right.paragraphs if p.text == "ĐẢNG CỘNG SẢN VIỆT NAM")
+    indent = title.paragraph_format.left_indent.mm
+    assert indent == title.paragraph_format.right_indent.mm and 0 < indent < 5

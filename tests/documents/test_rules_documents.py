@@ -12,7 +12,10 @@ from dangbo.documents.rules import (
     A4,
     PARTY_TITLE,
     Authority,
+    PageSetup,
+    balanced_lines,
     date_line,
+    header_width_em,
     month_text,
     number_line,
     party_upper,
@@ -20,6 +23,7 @@ from dangbo.documents.rules import (
     signature_columns,
     signature_titles,
     symbol,
+    text_width_em,
     two_digits_below_ten,
 )
 
@@ -154,3 +158,60 @@ def test_a4_margins_within_the_ranges():
     assert 20 <= A4.top <= 25 and 20 <= A4.bottom <= 25
     assert 30 <= A4.left <= 35 and 15 <= A4.right <= 20
     assert A4.number_from_top == 10.0
+
+
+# ---- header names: balanced lines inside the left column (HD 36: superior and issuing body top
+# left, the asterisk centred beneath; issue 8 item 5) ------------------------------------------
+WIDTH = header_width_em()
+
+
+def test_header_column_is_half_the_text_width_in_14pt_em():
+    # A4 with 35/15 mm margins: 160 mm of text, 80 mm a column; 14 pt = 4.939 mm
+    assert pytest.approx(80 / (14 * 25.4 / 72)) == WIDTH
+    narrow = PageSetup(left=30, right=20)
+    assert header_width_em(narrow) == pytest.approx(WIDTH)
+    assert header_width_em(PageSetup(left=40, right=20)) < WIDTH
+
+
+def test_text_width_follows_the_times_metrics():
+    # accented capitals are as wide as their base letter; Đ as D; bold is wider
+    assert text_width_em("ĐẢNG") == text_width_em("DANG") == pytest.approx(2.888)
+    assert text_width_em("ĐẢNG", bold=True) == pytest.approx(2.944)
+    assert text_width_em("Số 12-BB/ĐU") == pytest.approx(
+        (556 + 722 + 250 + 500 + 500 + 333 + 667 + 667 + 278 + 722 + 722) / 1000
+    )  # "o" and any letter not in the table counts as an "N" (722)
+    assert text_width_em("") == 0
+
+
+@pytest.mark.parametrize(
+    ("text", "bold", "expected"),
+    [
+        # the issuing body of the demo: 2 lines, the longest as short as can be (not the greedy
+        # "ĐẢNG ỦY BỆNH VIỆN QUÂN" / "DÂN Y MIỀN ĐÔNG")
+        ("ĐẢNG ỦY BỆNH VIỆN QUÂN DÂN Y MIỀN ĐÔNG", True,
+         ("ĐẢNG ỦY BỆNH VIỆN", "QUÂN DÂN Y MIỀN ĐÔNG")),
+        # a lone dash stays at the end of the line before (a line never starts with "-")
+        ("ĐẢNG BỘ CỤC HẬU CẦN - KỸ THUẬT QUÂN KHU 7", False,
+         ("ĐẢNG BỘ CỤC HẬU CẦN -", "KỸ THUẬT QUÂN KHU 7")),
+        ("ĐẢNG ỦY QUÂN KHU 7", False, ("ĐẢNG ỦY QUÂN KHU 7",)),  # fits: one line
+        ("ĐẢNG BỘ BỆNH VIỆN ĐA KHOA A", False, ("ĐẢNG BỘ BỆNH VIỆN ĐA KHOA A",)),
+        ("  ", False, ()),
+        ("- CHI BỘ", True, ("- CHI BỘ",)),  # a dash first has no word before it to join
+    ],
+)  # fmt: skip
+def test_balanced_lines(text, bold, expected):
+    assert balanced_lines(text, WIDTH, bold=bold) == expected
+
+
+def test_balanced_lines_fit_the_column_and_take_as_few_lines_as_possible():
+    name = "ĐẢNG BỘ KHỐI CÁC CƠ QUAN VÀ DOANH NGHIỆP TỈNH THÀNH PHỐ HỒ CHÍ MINH"
+    lines = balanced_lines(name, WIDTH, bold=True)
+    assert len(lines) == 3 and " ".join(lines) == name
+    assert all(text_width_em(line, bold=True) <= WIDTH for line in lines)
+    assert not balanced_lines(name, WIDTH * 1.6, bold=True)[2:]  # wider: two lines
+    widths = [text_width_em(line, bold=True) for line in lines]
+    assert max(widths) - min(widths) < 3  # even, not one long line and a short tail
+
+
+def test_a_word_wider_than_the_column_gets_a_line_of_its_own():
+    assert balanced_lines("CHI BỘ KHOAPHÒNGRẤTDÀI", 6) == ("CHI BỘ", "KHOAPHÒNGRẤTDÀI")

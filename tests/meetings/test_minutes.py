@@ -128,7 +128,7 @@ def test_generated_text_has_every_part_category_and_absentee(world, held):
         f"- Đồng chí {p['night'].full_name}: Vắng có lý do — Nghỉ sau trực đêm.",
         f"- Đồng chí {p['absent'].full_name}: Vắng không lý do.",
         f"- Đồng chí {p['exempt'].full_name} (miễn công tác và sinh hoạt đảng): Vắng có lý do.",
-        "- 1. Kiểm điểm công tác tháng 6 (trình bày: Bí thư chi bộ; 45 phút).",
+        "1. Kiểm điểm công tác tháng 6 (trình bày: Bí thư chi bộ; 45 phút).",
         "**Đại tá Hoàng Minh Tuấn (phát biểu chỉ đạo):** Đề nghị chi bộ hoàn thành nghị quyết",
         "- Hoàn thiện nghị quyết tháng 7 (đơn vị thực hiện: Chi bộ Khoa Nội; thời hạn: "
         "15/07/2023).",

@@ -33,6 +33,7 @@ api = NinjaAPI(
 api.add_router("/", "dangbo.targets.api.router")
 api.add_router("/", "dangbo.meetings.api.router")
 api.add_router("/", "dangbo.meetings.minutes_api.router")
+api.add_router("/", "dangbo.evaluations.api.router")
 
 
 class Pages(PageNumberPagination):

@@ -230,6 +230,10 @@ class HospitalSpec:
     account_cell: str
     office_department: str
     seed_offset: int
+    # (year, members rated that year): members who left since are added as "former members"
+    # (transferred out later) until that year's roster reaches the published figure (issue 9:
+    # Hà Đông rated 261 members in 2021, while part of today's 261 joined after mid-2021)
+    rated_roster: tuple[int, int] | None = None
 
     @property
     def active_members(self) -> int:
@@ -605,6 +609,7 @@ HD = HospitalSpec(
     account_cell="HD-CB11",
     office_department="Phòng Tổ chức cán bộ",
     seed_offset=2,
+    rated_roster=(2021, 261),
 )  # fmt: skip
 
 HOSPITALS: tuple[HospitalSpec, ...] = (QDY, HD)

@@ -66,6 +66,7 @@ class Person:
     suspended_since: dt.date | None = None
     transferred_on: dt.date | None = None
     military_rank: str = ""
+    former: bool = False  # left before today, added for a past year's roster (never on a committee)
     fixed_gender: str | None = field(default=None, repr=False)
     fixed_rank: str = field(default="", repr=False)
 
@@ -293,6 +294,45 @@ class Generator:
             return ""  # công nhân viên quốc phòng (CNV): no rank
         return next(rank for min_age, rank in data.QNCN_RANK_BY_AGE if age >= min_age)
 
+    def former_members(self, people: list[Person]) -> list[Person]:
+        """Members who were rated in ``spec.rated_roster``'s year and have left since, so that
+        year's roster has the published size. Drawn after every hospital's people with their own
+        random stream: today's people, committees and accounts are unchanged."""
+        if self.spec.rated_roster is None:
+            return []
+        year, size = self.spec.rated_roster
+        mid_year = dt.date(year, 6, 30)
+        rated = sum(
+            p.admitted_on <= mid_year and (p.transferred_on is None or p.transferred_on.year > year)
+            for p in people
+        )  # fmt: skip
+        profiles = dict(self.spec.departments)
+        cells = [c for c in self.spec.cells]
+        out: list[Person] = []
+        for i in range(size - rated):
+            cell = self.rng.choices(cells, weights=[c.size for c in cells])[0]
+            depts = [d for d in cell.departments if profiles[d] != data.BOARD] or [
+                cell.departments[0]
+            ]
+            dept = self.rng.choice(depts)
+            prof = (
+                self._weighted(data.TITLES[profiles[dept]].staff)
+                if profiles[dept] != data.BOARD
+                else ""
+            )
+            p = Person(len(people) + i, cell.code, dept, "staff", 0, "", prof, former=True)
+            self._fill(p, exempt=False)
+            if p.admitted_on > dt.date(year - 1, 6, 30):  # a full member by the rated year
+                earliest = max(dt.date(year - 12, 1, 1), add_months(p.date_of_birth, 12 * 20))
+                p.admitted_on = self._date_between(earliest, dt.date(year - 1, 6, 30))
+                p.full_on = add_months(p.admitted_on, 12)
+            p.status = TRANSFERRED_OUT
+            p.transferred_on = self._date_between(
+                dt.date(year + 1, 2, 1), dt.date(year + 3, 12, 15)
+            )
+            out.append(p)
+        return out
+
     def extra_names(self, count: int) -> list[tuple[str, str]]:
         """(full name, gender) of people who have an account but no member record."""
         out = []
@@ -315,7 +355,8 @@ def cell_committee(cell_people: Sequence[Person], starts_on: dt.date) -> list[tu
     deputy, members) when the cell then had ≥ 9 full members, otherwise only a secretary."""
     full_then = [
         p for p in cell_people
-        if p.status != PROBATIONARY and p.full_on is not None and p.full_on <= starts_on
+        if not p.former
+        and p.status != PROBATIONARY and p.full_on is not None and p.full_on <= starts_on
         and (p.transferred_on is None or p.transferred_on > starts_on)
     ]  # fmt: skip
     candidates = sorted(
@@ -352,4 +393,8 @@ def generate(
         extras[spec.code] = gen.extra_names(3 if spec is data.HOSPITALS[-1] else 2)
     last = data.HOSPITALS[-1].code
     extras["admin"] = [extras[last].pop()]
+    for spec in data.HOSPITALS:  # after everyone else: today's people stay as they were
+        gen = Generator(spec, used_names=used_names, taken_cards=cards, taken_other=other)
+        gen.rng = random.Random(f"{data.SEED}-{spec.code}-former")
+        people[spec.code] += gen.former_members(people[spec.code])
     return people, extras

@@ -124,6 +124,18 @@ def no_borders(table: object) -> None:
     tbl_pr.append(borders)
 
 
+def fixed_widths(table: Any, left: int, total: int) -> None:
+    """Two columns of fixed widths (``left`` and the rest of ``total``, in EMU): Word's autofit
+    would otherwise widen a column to its longest line."""
+    table.autofit = False
+    widths = (left, total - left)
+    for column, width in zip(table.columns, widths, strict=True):
+        column.width = width
+    for row in table.rows:
+        for cell, width in zip(row.cells, widths, strict=True):
+            cell.width = width
+
+
 def build(page: rules.PageSetup = rules.A4) -> bytes:
     doc = new_docx()
     normal = doc.styles["Normal"]
@@ -151,19 +163,26 @@ def build(page: rules.PageSetup = rules.A4) -> bytes:
     header.alignment = WD_TABLE_ALIGNMENT.CENTER
     no_borders(header)
     left, right = header.rows[0].cells
-    left.width, right.width = int(content * 0.45), int(content * 0.55)
+    fixed_widths(header, int(content * rules.HEADER_LEFT_SHARE), int(content))
     left.paragraphs[0]._p.getparent().remove(left.paragraphs[0]._p)
     right.paragraphs[0]._p.getparent().remove(right.paragraphs[0]._p)
-    tag(left, "{%p if superior_line %}")
-    line(left, "{{ superior_line }}")
-    tag(left, "{%p endif %}")
-    line(left, "{{ issuer_line }}", bold=True)
+    tag(left, "{%p for l in superior_lines %}")  # balanced lines, one paragraph each
+    line(left, "{{ l }}")
+    tag(left, "{%p endfor %}")
+    tag(left, "{%p for l in issuer_lines %}")
+    line(left, "{{ l }}", bold=True)
+    tag(left, "{%p endfor %}")
     line(left, rules.ASTERISK)
     tag(left, "{%p if number_line %}")
     line(left, "{{ number_line }}")
     tag(left, "{%p endif %}")
     title = line(right, "{{ party_title }}", bold=True, size=15)
-    title.paragraph_format.left_indent = title.paragraph_format.right_indent = Mm(7)
+    # the rule beneath is the paragraph's border: indent it to the title's length (HD 36)
+    title_mm = rules.text_width_em(rules.PARTY_TITLE, bold=True) * 15 * 25.4 / 72
+    right_mm = (page.width - page.left - page.right) * (1 - rules.HEADER_LEFT_SHARE)
+    title.paragraph_format.left_indent = title.paragraph_format.right_indent = Mm(
+        max(0.0, (right_mm - title_mm) / 2 - 0.5)
+    )
     bottom_border(title)
     line(right, "")
     line(right, "{{ date_line }}", italic=True, align=WD_ALIGN_PARAGRAPH.RIGHT)
@@ -179,7 +198,7 @@ def build(page: rules.PageSetup = rules.A4) -> bytes:
     footer = doc.add_table(rows=1, cols=2)
     no_borders(footer)
     left, right = footer.rows[0].cells
-    left.width = right.width = int(content * 0.5)
+    fixed_widths(footer, int(content * 0.5), int(content))
     left.paragraphs[0]._p.getparent().remove(left.paragraphs[0]._p)
     right.paragraphs[0]._p.getparent().remove(right.paragraphs[0]._p)
     signature_cell(left, "left")

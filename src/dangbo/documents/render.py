@@ -26,6 +26,8 @@ from .spec import Block, BulletList, Document, Heading, Paragraph, Signature, Ta
 
 STYLESHEET = Path(__file__).parent / "static" / "documents" / "party.css"
 STYLESHEET_STATIC = "documents/party.css"  # for {% static %} / staticfiles_storage.url
+INDENT_CM = 1.27  # first-line indent of body paragraphs (party.css: 1.27cm)
+BULLET_HANG_PT = 8.4  # "- " items: the text starts .6 em (14 pt) after the dash (party.css)
 
 
 def _block(block: Block) -> dict[str, Any]:
@@ -53,6 +55,8 @@ def context(doc: Document) -> dict[str, Any]:
         "party_title": doc.party_title,
         "superior_line": doc.superior_line,
         "issuer_line": doc.issuer_line,
+        "superior_lines": list(doc.superior_lines),
+        "issuer_lines": list(doc.issuer_lines),
         "number_line": doc.number_line,
         "date_line": doc.date_line,
         "type_line": doc.type_line,
@@ -101,7 +105,7 @@ def render_pdf(doc: Document) -> bytes:
 
 def _body_subdoc(template: Any, doc: Document) -> Any:
     from docx.enum.text import WD_ALIGN_PARAGRAPH
-    from docx.shared import Cm, Pt
+    from docx.shared import Cm, Emu, Pt
 
     aligns = {
         "justify": WD_ALIGN_PARAGRAPH.JUSTIFY,
@@ -114,7 +118,7 @@ def _body_subdoc(template: Any, doc: Document) -> Any:
         if isinstance(block, Heading):
             p = sub.add_paragraph()
             if block.level > 1:
-                p.paragraph_format.first_line_indent = Cm(1.27)
+                p.paragraph_format.first_line_indent = Cm(INDENT_CM)
             run = p.add_run(block.text)
             run.bold = True
             run.italic = block.level > 2 or None
@@ -122,7 +126,7 @@ def _body_subdoc(template: Any, doc: Document) -> Any:
             p = sub.add_paragraph()
             p.alignment = aligns.get(block.align, WD_ALIGN_PARAGRAPH.JUSTIFY)
             if block.align in ("justify", "left"):
-                p.paragraph_format.first_line_indent = Cm(1.27)
+                p.paragraph_format.first_line_indent = Cm(INDENT_CM)
             if block.lead:
                 p.add_run(block.lead).bold = True
             p.add_run(block.text).italic = block.italic or None
@@ -130,8 +134,12 @@ def _body_subdoc(template: Any, doc: Document) -> Any:
             for item in block.items:
                 p = sub.add_paragraph()
                 p.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
-                p.paragraph_format.first_line_indent = Cm(1.27)
-                p.add_run(f"{block.marker} {item}")
+                fmt = p.paragraph_format
+                # the dash at the paragraph indent, a tab to the text, wrapped lines under it
+                fmt.left_indent = Emu(Cm(INDENT_CM) + Pt(BULLET_HANG_PT))
+                fmt.first_line_indent = Emu(-Pt(BULLET_HANG_PT))
+                fmt.tab_stops.add_tab_stop(fmt.left_indent)
+                p.add_run(f"{block.marker}\t{item}")
         else:
             _table(sub, block, Pt)
     return sub

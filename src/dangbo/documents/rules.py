@@ -31,6 +31,7 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
+import itertools
 import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -152,3 +153,89 @@ def signature_columns(count: int) -> Sequence[str]:
     if count == 2:
         return ("left", "right")
     raise ValueError(f"1 or 2 signature blocks, not {count}")
+
+
+# ---- the header's long names: balanced lines ---------------------------------------------------
+# Advance widths (1/1000 em) of the Times capitals, digits and punctuation (Adobe's Times AFM;
+# Liberation Serif, the PDF's font where Times New Roman is missing, is metric-compatible). An
+# accented capital ("Ả", "Ệ", "Đ") is as wide as its base letter. Header names are upper case
+# (``party_upper``); any other character counts as an "N".
+_TIMES = {
+    False: dict(zip("ABCDEFGHIJKLMNOPQRSTUVWXYZ", (
+        722, 667, 667, 722, 611, 556, 722, 722, 333, 389, 722, 611, 889,
+        722, 722, 556, 722, 667, 556, 611, 722, 722, 944, 722, 722, 611), strict=True)),
+    True: dict(zip("ABCDEFGHIJKLMNOPQRSTUVWXYZ", (
+        722, 667, 722, 722, 667, 611, 778, 778, 389, 500, 778, 667, 944,
+        722, 778, 611, 778, 722, 556, 667, 722, 722, 1000, 722, 722, 667), strict=True)),
+}  # fmt: skip
+_TIMES_COMMON = {" ": 250, "-": 333, "–": 500, ",": 250, ".": 250, "(": 333, ")": 333, "/": 278}
+_TIMES_DIGIT = 500
+HEADER_LEFT_SHARE = 0.5  # the left header column (superior, issuing body, asterisk, number)
+HEADER_SIZE_PT = 14.0  # HD 36: superior and issuing body, 14 pt
+_FIT = 0.99  # a little room for the renderers' rounding
+
+
+def text_width_em(text: str, *, bold: bool = False) -> float:
+    """The width of an upper-case header text in Times, in em (``party_upper`` text)."""
+    widths = _TIMES[bold]
+    total = 0
+    for char in text:
+        base = "D" if char == "Đ" else unicodedata.normalize("NFD", char)[:1]
+        if base in widths:
+            total += widths[base]
+        elif base in _TIMES_COMMON:
+            total += _TIMES_COMMON[base]
+        elif base.isdigit():
+            total += _TIMES_DIGIT
+        else:
+            total += widths["N"]
+    return total / 1000
+
+
+def header_width_em(page: PageSetup = A4, size_pt: float = HEADER_SIZE_PT) -> float:
+    """The width of the left header column in em of the header's 14 pt type: its share of the
+    text width between the margins."""
+    column_mm = (page.width - page.left - page.right) * HEADER_LEFT_SHARE
+    return column_mm / (size_pt * 25.4 / 72)
+
+
+def _words(text: str) -> list[str]:
+    """The words of a name; a lone dash joins the word before it ("HẬU CẦN - KỸ THUẬT" breaks
+    after "CẦN -"), so no line starts with a dash that reads as a list item."""
+    words: list[str] = []
+    for word in text.split():
+        if word in ("-", "–") and words:
+            words[-1] += f" {word}"
+        else:
+            words.append(word)
+    return words
+
+
+def balanced_lines(text: str, width_em: float, *, bold: bool = False) -> tuple[str, ...]:
+    """A header name in as few lines as fit the column (``width_em``), the lines as even as
+    possible (the longest line as short as it can be): "ĐẢNG ỦY BỆNH VIỆN QUÂN DÂN Y MIỀN ĐÔNG"
+    → ("ĐẢNG ỦY BỆNH VIỆN", "QUÂN DÂN Y MIỀN ĐÔNG") rather than the greedy "… QUÂN" / "DÂN Y
+    MIỀN ĐÔNG". The renderers centre each line, so the column never widens and the asterisk
+    stays centred beneath. A word wider than the column gets a line of its own. "" → ()."""
+    words = _words(text)
+    if not words:
+        return ()
+    limit = width_em * _FIT
+
+    def width(group: Sequence[str]) -> float:
+        return text_width_em(" ".join(group), bold=bold)
+
+    count = len(words)
+    for lines in range(1, count + 1):
+        best: tuple[float, tuple[str, ...]] | None = None
+        for cuts in itertools.combinations(range(1, count), lines - 1):
+            bounds = (0, *cuts, count)
+            groups = [words[a:b] for a, b in itertools.pairwise(bounds)]
+            widest = max(width(g) for g in groups)
+            if any(width(g) > limit and len(g) > 1 for g in groups):
+                continue
+            if best is None or widest < best[0]:
+                best = (widest, tuple(" ".join(g) for g in groups))
+        if best is not None:
+            return best[1]
+    raise AssertionError("unreachable: one word a line always fits")  # pragma: no cover

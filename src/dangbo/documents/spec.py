@@ -95,6 +95,16 @@ class Document:
         return rules.party_upper(self.issuer)
 
     @property
+    def superior_lines(self) -> tuple[str, ...]:
+        """The superior body as balanced lines of the left header column (regular type)."""
+        return rules.balanced_lines(self.superior_line, rules.header_width_em(self.page))
+
+    @property
+    def issuer_lines(self) -> tuple[str, ...]:
+        """The issuing body as balanced lines of the left header column (bold type)."""
+        return rules.balanced_lines(self.issuer_line, rules.header_width_em(self.page), bold=True)
+
+    @property
     def number_line(self) -> str:
         return rules.number_line(self.number, self.type_code, self.issuer_code)
 

@@ -7,6 +7,10 @@ meeting whose minutes are approved). Attendance is recorded by ``services.attend
 the service of the phone page, with the meeting's ``version`` (409 when somebody saved in
 between); broken rules answer 422 with the field → messages of the ``ValidationError``.
 
+A meeting is cancelled (with a reason) by ``POST …/cancel`` (``cancel_services.meeting_cancel``,
+the service of the cancel page); its published documents are listed by ``GET …/documents``, each
+downloaded through the page URL that checks the permission again (``download_url``).
+
 The .ics feeds are not JSON: each meeting links its .ics file (``ics_url``) and the list links
 the page that makes the secret address of the caller's feeds (``meetings.calendar_views``)."""
 
@@ -29,8 +33,15 @@ from ninja.responses import Status
 from dangbo.accounts.scope import scope_for, subtree_q
 from dangbo.core.errors import ConcurrentEdit
 from dangbo.core.pagination import page_number
-from dangbo.meetings import permissions, queries, rules, services
-from dangbo.meetings.models import Attendance, Guest, Meeting, MeetingStatus, SpeechKind
+from dangbo.meetings import cancel_services, permissions, queries, rules, services
+from dangbo.meetings.models import (
+    Attendance,
+    Guest,
+    Meeting,
+    MeetingDocument,
+    MeetingStatus,
+    SpeechKind,
+)
 from dangbo.organizations.models import Organization
 from dangbo.organizations.permissions import can_view_org
 
@@ -188,8 +199,10 @@ class MeetingDetailOut(Schema):
     secretary: PersonOut | None
     status: str
     status_label: str
+    cancel_reason: str
     attendance_taken_at: dt.datetime | None
     can_edit: bool
+    can_cancel: bool
     url: str
     ics_url: str
     agenda: list[AgendaItemOut]
@@ -247,6 +260,31 @@ class AttendanceIn(Schema):
 
     version: int
     rows: list[AttendanceRowIn]
+
+
+class DocumentOut(Schema):
+    """A document published to the invitees; ``download_url`` is the page URL that serves the
+    file (after logging in, permission checked again)."""
+
+    id: int
+    title: str
+    published_at: dt.datetime
+    download_url: str
+
+
+class CancelIn(Schema):
+    """The reason (required; the invitees are emailed it) and the meeting's ``version``."""
+
+    version: int
+    reason: str
+
+
+class CancelOut(Schema):
+    id: int
+    version: int
+    status: str
+    status_label: str
+    cancel_reason: str
 
 
 class ErrorOut(Schema):
@@ -401,8 +439,9 @@ def get_meeting(request: HttpRequest, meeting_id: int) -> MeetingDetailOut:
         end_time=meeting.end_time, minutes_long=meeting.minutes_long, place=meeting.place,
         chair=_person(meeting.chair), secretary=_person(meeting.secretary),
         status=meeting.status, status_label=_status_label(meeting.status),
-        attendance_taken_at=meeting.attendance_taken_at,
+        cancel_reason=meeting.cancel_reason, attendance_taken_at=meeting.attendance_taken_at,
         can_edit=permissions.can_edit_meeting(scope, meeting),
+        can_cancel=permissions.can_cancel_meeting(scope, meeting),
         url=reverse("meetings:detail", args=[meeting.pk]),
         ics_url=reverse("meetings:meeting_ics", args=[meeting.pk]),
         agenda=[
@@ -546,7 +585,7 @@ def put_attendance(request: HttpRequest, meeting_id: int, payload: AttendanceIn)
     the meeting changed since ``version`` was read; 422 with the row and what to do."""
     meeting = _meeting(request, meeting_id)
     if not permissions.can_edit_meeting(scope_for(request.user), meeting):
-        message = permissions.locked_message() if meeting.is_locked else ""
+        message = permissions.locked_message(meeting) if meeting.is_locked else ""
         raise HttpError(403, message or gettext("Bạn chỉ được xem cuộc họp này."))
     attendances = {
         a.member_id: a  # type: ignore[attr-defined]
@@ -572,3 +611,57 @@ def put_attendance(request: HttpRequest, meeting_id: int, payload: AttendanceIn)
             by_row.setdefault(key, []).extend(messages)
         return _unprocessable(by_row)
     return _attendance_list(request, _meeting(request, meeting.pk))
+
+
+# ---- documents and cancellation (issue 8 finishing work) ----------------------------------------
+@router.get("/meetings/{meeting_id}/documents", response=list[DocumentOut])
+def list_documents(request: HttpRequest, meeting_id: int) -> list[DocumentOut]:
+    """The documents published to the invitees of a meeting the caller reads (invited, or her
+    organization's), oldest first; 404 outside her scope. Unpublished ones are not listed."""
+    meeting = _meeting(request, meeting_id)
+    invited = list(Attendance.objects.filter(meeting=meeting).values_list("member_id", flat=True))
+    scope = scope_for(request.user)
+    if not permissions.can_view_meeting(scope, meeting, invited):
+        raise Http404
+    docs = MeetingDocument.objects.filter(meeting=meeting, published_at__isnull=False).order_by(
+        "published_at", "id"
+    )
+    return [
+        DocumentOut(
+            id=d.pk,
+            title=d.title,
+            published_at=d.published_at,
+            download_url=reverse("meetings:document_download", args=[meeting.pk, d.pk]),
+        )
+        for d in docs
+        if permissions.can_download_document(scope, meeting, d, invited)
+    ]
+
+
+@router.post(
+    "/meetings/{meeting_id}/cancel",
+    response={200: CancelOut, 403: ErrorOut, 409: ErrorOut, 422: ValidationErrorOut},
+)
+def cancel_meeting(request: HttpRequest, meeting_id: int, payload: CancelIn):  # type: ignore[no-untyped-def]
+    """Cancel a planned meeting with a reason (the invitees with an address are emailed once).
+    403 for a caller who only reads the meeting or when its minutes are approved; 409 when the
+    meeting changed since ``version`` was read; 422 without a reason, or once held."""
+    meeting = _meeting(request, meeting_id)
+    if not permissions.can_edit_meeting(scope_for(request.user), meeting):
+        message = permissions.locked_message(meeting) if meeting.is_locked else ""
+        raise HttpError(403, message or gettext("Bạn chỉ được xem cuộc họp này."))
+    try:
+        meeting = cancel_services.meeting_cancel(
+            actor=request.user, meeting_id=meeting.pk, version=payload.version,
+            reason=payload.reason,
+        )  # fmt: skip
+    except PermissionDenied as exc:
+        raise HttpError(403, str(exc) or gettext("Bạn chỉ được xem cuộc họp này.")) from exc
+    except ConcurrentEdit as exc:
+        return Status(409, ErrorOut(detail=str(exc)))
+    except ValidationError as exc:
+        return _unprocessable(exc.message_dict)
+    return CancelOut(
+        id=meeting.pk, version=meeting.version, status=meeting.status,
+        status_label=_status_label(meeting.status), cancel_reason=meeting.cancel_reason,
+    )  # fmt: skip

@@ -5,7 +5,9 @@ No ORM and no HTTP here: the functions take meetings already fetched (with ``org
 and ``chair`` selected) and the absolute URL of each meeting's page.
 
 - One VEVENT per meeting; its UID depends on the meeting's id only (``uid``), so a calendar app
-  updates the event when the meeting changes; SEQUENCE is the meeting's ``version``.
+  updates the event when the meeting changes; SEQUENCE is the meeting's ``version`` (every
+  change, a cancellation included, increments it). A cancelled meeting stays in the feeds with
+  STATUS:CANCELLED and the reason in its description, so calendar apps drop or strike it.
 - Times are the hospital's wall-clock times, written with TZID=Asia/Ho_Chi_Minh (the project's
   TIME_ZONE) and a VTIMEZONE; a meeting without an end time lasts ``DEFAULT_LENGTH``.
 - An invitation goes to an invitee when the schedule announced to her (date, times, place —
@@ -78,6 +80,9 @@ def ends_at(meeting: Any) -> dt.datetime:
 
 def description(meeting: Any, url: str) -> str:
     lines = [f"{meeting.kind_label} — {meeting.organization.name}"]
+    if ICAL_STATUS.get(str(meeting.status)) == "CANCELLED":
+        reason = str(getattr(meeting, "cancel_reason", "") or "").strip()
+        lines.insert(0, gettext("Đã hủy. Lý do: %(reason)s") % {"reason": reason or "—"})
     if meeting.chair is not None:
         lines.append(gettext("Chủ trì: %(name)s") % {"name": meeting.chair.full_name})
     lines.append(gettext("Xem chi tiết: %(url)s") % {"url": url})

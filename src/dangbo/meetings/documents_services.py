@@ -19,7 +19,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext
 
-from dangbo.meetings import rules, services
+from dangbo.meetings import notify, rules, services
 from dangbo.meetings.models import Meeting, MeetingDocument
 from dangbo.targets import uploads
 
@@ -80,7 +80,9 @@ def uploads_name(file: Any) -> str:
 def document_publish(
     *, actor: Any, document_id: int, version: int
 ) -> tuple[MeetingDocument, rules.Problem | None]:
-    """Publish to the invitees now; the warning when later than the deadline (not an error)."""
+    """Publish to the invitees now; the warning when later than the deadline (not an error) is
+    for the office's page. Each invitee with an address is emailed once about the document
+    (``notify.document_published``, after the commit)."""
     document, meeting = _document(actor, document_id, version)
     if document.is_published:
         raise ValidationError({"__all__": [gettext("Tài liệu “%(title)s” đã được đăng rồi.")
@@ -89,6 +91,7 @@ def document_publish(
     document._history_user = actor  # type: ignore[attr-defined]
     document.save(update_fields=["published_at"])
     services._save(meeting, actor, [])
+    notify.document_published(document)
     return document, publication_problem(meeting, document)
 
 

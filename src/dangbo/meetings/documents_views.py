@@ -84,7 +84,7 @@ def attach_published(meetings: list[Meeting]) -> list[Meeting]:
 def _managed(request: HttpRequest, pk: int) -> Meeting:
     meeting = meeting_or_404(request, pk)
     if not permissions.can_manage_documents(scope_for(request.user), meeting):
-        raise PermissionDenied(permissions.locked_message() if meeting.is_locked else "")
+        raise PermissionDenied(permissions.locked_message(meeting) if meeting.is_locked else "")
     return meeting
 
 

@@ -277,7 +277,7 @@ def build_text(d: MinutesData) -> str:
             if item.minutes:
                 extra.append(f"{item.minutes} phút")
             tail = f" ({'; '.join(extra)})" if extra else ""
-            out.append(f"- {i}. {_one_line(item.title)}{tail}.")
+            out.append(f"{i}. {_one_line(item.title)}{tail}.")  # numbered, no dash
     else:
         out.append("Không có nội dung ghi trong chương trình.")
     out.append("## Diễn biến")

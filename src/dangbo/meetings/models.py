@@ -26,6 +26,7 @@ class MeetingStatus(models.TextChoices):
     PLANNED = "planned", _("Dự kiến")
     HELD = "held", _("Đã họp")
     MINUTES_APPROVED = "minutes_approved", _("Đã duyệt biên bản")
+    CANCELLED = "cancelled", _("Đã hủy")
 
 
 class Meeting(models.Model):
@@ -58,6 +59,10 @@ class Meeting(models.Model):
         default=MeetingStatus.PLANNED,
     )  # fmt: skip
     attendance_taken_at = models.DateTimeField(_("điểm danh lúc"), null=True, blank=True)
+    cancel_reason = models.TextField(
+        _("lý do hủy"), blank=True,
+        help_text=_("Ghi khi hủy hoặc hoãn cuộc họp; gửi kèm thư báo hủy cho người được mời."),
+    )  # fmt: skip
     version = models.PositiveIntegerField(default=1, editable=False)
     history = HistoricalRecords()
 
@@ -97,9 +102,14 @@ class Meeting(models.Model):
         return int((end - self.starts_at).total_seconds() // 60)
 
     @property
+    def is_cancelled(self) -> bool:
+        return self.status == MeetingStatus.CANCELLED
+
+    @property
     def is_locked(self) -> bool:
-        """Approved minutes freeze the meeting (a later change needs a new minutes version)."""
-        return self.status == MeetingStatus.MINUTES_APPROVED
+        """Approved minutes freeze the meeting (a later change needs a new minutes version); a
+        cancelled meeting is closed too (nothing is recorded for a meeting that did not happen)."""
+        return self.status in (MeetingStatus.MINUTES_APPROVED, MeetingStatus.CANCELLED)
 
 
 class AgendaItem(models.Model):
@@ -305,13 +315,29 @@ class CalendarToken(models.Model):
         return f"{self.user_id}: {self.created_at:%d/%m/%Y}"
 
 
+class NoticeKind(models.TextChoices):
+    """What an email to an invitee announced (``InvitationSent.kind``)."""
+
+    INVITATION = "invitation", _("Giấy mời họp")
+    CANCELLATION = "cancellation", _("Thông báo hủy cuộc họp")
+    DOCUMENT = "document", _("Thông báo tài liệu cuộc họp")
+
+
 class InvitationSent(models.Model):
-    """One invitation email sent to an invited member (issue 8, item 6): the schedule it
-    announced (``calendar.schedule_key``) and the meeting's version then. An email goes out only
-    when the schedule differs from the one last sent to her, so saving twice sends once."""
+    """One email sent to an invited member (issue 8, item 6). An invitation records the
+    schedule it announced (``calendar.schedule_key``) and the meeting's version then: it goes
+    out only when the schedule differs from the one last sent to her, so saving twice sends
+    once. A cancellation notice (``kind``) goes out once per invitee, a document notice once per
+    invitee and published ``document``."""
 
     attendance = models.ForeignKey(
         Attendance, on_delete=models.CASCADE, related_name="invitations_sent"
+    )
+    kind = models.CharField(
+        max_length=16, choices=NoticeKind.choices, default=NoticeKind.INVITATION
+    )
+    document = models.ForeignKey(
+        "MeetingDocument", on_delete=models.CASCADE, null=True, blank=True, related_name="+"
     )
     schedule = models.CharField(max_length=64)
     sequence = models.PositiveIntegerField()

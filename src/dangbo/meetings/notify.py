@@ -9,7 +9,13 @@ twice, or changing only the title or the attendance, sends nothing. Each message
 recorded as an ``InvitationSent`` row; a message the mail server refuses is logged and not
 recorded, so the next change of the schedule sends it again.
 
-Not invited by email: members without an address, and members exempt from Party activities
+Two more notices use the same bookkeeping (``InvitationSent.kind``): ``meeting_cancelled``
+tells each invitee once that the meeting is cancelled, with the reason (issue 8 finishing work),
+and ``document_published`` tells each invitee once per document published to the invitees, with
+the link back to the meeting. The late-publication warning (HD 42-HD/BTCTW, 01 day ahead) is for
+the office's page, not for these emails.
+
+Not emailed: members without an address, and members exempt from Party activities
 (``Attendance.exempt``, expected absent). Guests have no address in the app."""
 
 from __future__ import annotations
@@ -28,7 +34,14 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext
 
 from dangbo.meetings import calendar
-from dangbo.meetings.models import Attendance, InvitationSent, Meeting, MeetingStatus
+from dangbo.meetings.models import (
+    Attendance,
+    InvitationSent,
+    Meeting,
+    MeetingDocument,
+    MeetingStatus,
+    NoticeKind,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -96,9 +109,9 @@ def send_invitations(meeting_pk: int, *, today: dt.date | None = None) -> int:
         .order_by("member__sort_key", "member_id")
     )
     last: dict[int, str] = {}
-    sent_rows = InvitationSent.objects.filter(attendance__meeting=meeting).order_by(
-        "attendance_id", "-id"
-    )
+    sent_rows = InvitationSent.objects.filter(
+        attendance__meeting=meeting, kind=NoticeKind.INVITATION
+    ).order_by("attendance_id", "-id")
     for attendance_id, schedule in sent_rows.values_list("attendance_id", "schedule"):
         last.setdefault(attendance_id, schedule)
     due = [
@@ -148,3 +161,140 @@ def invitation_message(
     )  # fmt: skip
     message.attach("cuoc-hop.ics", ics, "text/calendar")
     return message
+
+
+# ---- cancellation and document notices ----------------------------------------------------------
+def meeting_cancelled(meeting: Meeting) -> None:
+    """Tell the invitees the meeting is cancelled, once the current transaction commits."""
+    transaction.on_commit(partial(_logged, send_cancellations, meeting.pk))
+
+
+def document_published(document: MeetingDocument) -> None:
+    """Tell the invitees a document was published to them, once the transaction commits."""
+    transaction.on_commit(partial(_logged, send_document_notices, document.pk))
+
+
+def _logged(send: Any, pk: int) -> None:
+    try:
+        send(pk)
+    except Exception:
+        logger.exception("Sending the notices of %s %s failed", send.__name__, pk)
+
+
+def _recipients(meeting: Meeting) -> list[Attendance]:
+    """The invitees an email can reach: with an address, not exempt."""
+    return list(
+        Attendance.objects.filter(meeting=meeting, exempt=False)
+        .exclude(member__email="")
+        .select_related("member")
+        .order_by("member__sort_key", "member_id")
+    )
+
+
+def _send_once(
+    meeting: Meeting, kind: str, build: Any, document: MeetingDocument | None = None
+) -> int:
+    """Send ``build(attendance)`` to each recipient not yet sent this notice (``kind``, and
+    ``document``); each message sent is recorded, a refused one is logged and not recorded."""
+    done = set(
+        InvitationSent.objects.filter(
+            attendance__meeting=meeting, kind=kind, document=document
+        ).values_list("attendance_id", flat=True)
+    )
+    due = [a for a in _recipients(meeting) if a.pk not in done]
+    sent = 0
+    connection = get_connection() if due else None
+    for a in due:
+        message = build(a)
+        message.connection = connection
+        try:
+            message.send()
+        except Exception:  # the server refused this one
+            logger.exception("%s to %s for meeting %s failed", kind, a.member.pk, meeting.pk)
+            continue
+        InvitationSent.objects.create(
+            attendance=a, kind=kind, document=document, schedule="",
+            sequence=meeting.version, email=a.member.email,
+        )  # fmt: skip
+        sent += 1
+    return sent
+
+
+def _meeting(meeting_pk: int) -> Meeting | None:
+    return (
+        Meeting.objects.select_related("organization", "chair", "secretary")
+        .filter(pk=meeting_pk)
+        .first()
+    )
+
+
+def send_cancellations(meeting_pk: int, *, today: dt.date | None = None) -> int:
+    """One cancellation notice per invitee, for a cancelled meeting not yet past (the .ics
+    attached says STATUS:CANCELLED with the next SEQUENCE, so calendar apps drop the event)."""
+    meeting = _meeting(meeting_pk)
+    today = today or timezone.localdate()
+    if meeting is None or meeting.status != MeetingStatus.CANCELLED or meeting.date < today:
+        return 0
+    with translation.override(settings.LANGUAGE_CODE):
+        url = meeting_url(meeting.pk)
+        ics = calendar.build_calendar([meeting], lambda _m: url, meeting.title, method="PUBLISH")
+        return _send_once(
+            meeting, NoticeKind.CANCELLATION,
+            lambda a: cancellation_message(meeting, a, url, ics),
+        )  # fmt: skip
+
+
+def cancellation_message(
+    meeting: Meeting, attendance: Attendance, url: str, ics: bytes
+) -> EmailMessage:
+    member = attendance.member
+    subject = gettext("Hủy cuộc họp: %(title)s, %(when)s") % {
+        "title": meeting.title, "when": when_text(meeting),
+    }  # fmt: skip
+    body = render_to_string(
+        "meetings/email/cancellation.txt",
+        {"meeting": meeting, "member": member, "url": url,
+         "when": when_text(meeting, with_end=True)},
+    )  # fmt: skip
+    message = EmailMessage(
+        subject=" ".join(subject.split()), body=body, to=[member.email],
+        from_email=settings.DEFAULT_FROM_EMAIL,
+    )  # fmt: skip
+    message.attach("cuoc-hop.ics", ics, "text/calendar")
+    return message
+
+
+def send_document_notices(document_pk: int) -> int:
+    """One notice per invitee for a published document, with the links to the meeting and to
+    the document (both open after logging in) — not for a cancelled meeting."""
+    document = MeetingDocument.objects.filter(pk=document_pk, published_at__isnull=False).first()
+    if document is None:
+        return 0
+    meeting = _meeting(document.meeting_id)  # type: ignore[attr-defined]
+    if meeting is None or meeting.status == MeetingStatus.CANCELLED:
+        return 0
+    with translation.override(settings.LANGUAGE_CODE):
+        url = meeting_url(meeting.pk)
+        doc_url = site_url(reverse("meetings:document_download", args=[meeting.pk, document.pk]))
+        return _send_once(
+            meeting, NoticeKind.DOCUMENT,
+            lambda a: document_message(meeting, document, a, url, doc_url), document=document,
+        )  # fmt: skip
+
+
+def document_message(
+    meeting: Meeting, document: MeetingDocument, attendance: Attendance, url: str, doc_url: str
+) -> EmailMessage:
+    member = attendance.member
+    subject = gettext("Tài liệu cuộc họp: %(document)s (%(title)s, %(when)s)") % {
+        "document": document.title, "title": meeting.title, "when": when_text(meeting),
+    }  # fmt: skip
+    body = render_to_string(
+        "meetings/email/document.txt",
+        {"meeting": meeting, "document": document, "member": member, "url": url,
+         "doc_url": doc_url, "when": when_text(meeting, with_end=True)},
+    )  # fmt: skip
+    return EmailMessage(
+        subject=" ".join(subject.split()), body=body, to=[member.email],
+        from_email=settings.DEFAULT_FROM_EMAIL,
+    )  # fmt: skip

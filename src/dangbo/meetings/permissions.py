@@ -23,8 +23,11 @@ from dangbo.accounts.scope import Scope
 from dangbo.organizations.permissions import can_edit_org, can_view_org
 
 
-def locked_message() -> str:
-    """Why a meeting with approved minutes does not change (the page and the service alike)."""
+def locked_message(meeting: Any = None) -> str:
+    """Why a meeting with approved minutes, or a cancelled one, does not change (the page and
+    the service alike)."""
+    if meeting is not None and meeting.is_cancelled:
+        return gettext("Cuộc họp này đã hủy nên không ghi, không sửa gì thêm được nữa.")
     return gettext(
         "Biên bản cuộc họp này đã được duyệt nên không sửa được nữa; "
         "muốn thay đổi phải lập phiên bản biên bản mới kèm lý do."
@@ -66,6 +69,12 @@ def can_edit_meeting(scope: Scope, meeting: Any) -> bool:
 
 
 def can_mark_held(scope: Scope, meeting: Any) -> bool:
+    return can_edit_meeting(scope, meeting) and meeting.status == "planned"
+
+
+def can_cancel_meeting(scope: Scope, meeting: Any) -> bool:
+    """Cancel (hủy, hoãn) with a reason: whoever edits the meeting, while it is still planned
+    (a meeting held, or already cancelled, is not cancelled)."""
     return can_edit_meeting(scope, meeting) and meeting.status == "planned"
 
 

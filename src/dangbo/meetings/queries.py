@@ -212,6 +212,8 @@ class CellCompliance:
     totals: dict[rules.ComplianceStatus, int]
 
 
+# A planned or cancelled meeting is not a meeting held: a month whose only meeting was
+# cancelled shows as missed (tests/meetings/test_cancel_notify.py).
 HELD_STATUSES = (MeetingStatus.HELD, MeetingStatus.MINUTES_APPROVED)
 
 

@@ -116,7 +116,7 @@ def _locked(actor: Any, meeting_id: int, version: int) -> Meeting:
     if not permissions.can_manage_meeting(scope, meeting):
         raise PermissionDenied(gettext("Bạn không quản lý cuộc họp này."))
     if meeting.is_locked:
-        raise PermissionDenied(permissions.locked_message())
+        raise PermissionDenied(permissions.locked_message(meeting))
     if meeting.version != version:
         raise ConcurrentEdit(
             gettext(

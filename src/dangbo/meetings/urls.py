@@ -1,7 +1,8 @@
 from django.urls import path
 
-from dangbo.meetings import calendar_views, views
+from dangbo.meetings import calendar_views, cancel_views, views
 from dangbo.meetings import documents_views as dv
+from dangbo.meetings import items_views as iv
 from dangbo.meetings import minutes_views as mv
 
 app_name = "meetings"
@@ -19,6 +20,18 @@ urlpatterns = [
     path("<int:pk>/bieu-quyet/", views.vote_add, name="vote_add"),
     path("<int:pk>/ket-luan/", views.conclusion_add, name="conclusion_add"),
     path("<int:pk>/da-hop/", views.mark_held, name="mark_held"),
+    # edit / delete what was added (issue 8, item 4); delete is POST only
+    path("<int:pk>/noi-dung/<int:item_id>/sua/", iv.agenda_edit, name="agenda_edit"),
+    path("<int:pk>/noi-dung/<int:item_id>/xoa/", iv.agenda_delete, name="agenda_delete"),
+    path("<int:pk>/khach-moi/<int:item_id>/sua/", iv.guest_edit, name="guest_edit"),
+    path("<int:pk>/khach-moi/<int:item_id>/xoa/", iv.guest_delete, name="guest_delete"),
+    path("<int:pk>/phat-bieu/<int:item_id>/sua/", iv.speech_edit, name="speech_edit"),
+    path("<int:pk>/phat-bieu/<int:item_id>/xoa/", iv.speech_delete, name="speech_delete"),
+    path("<int:pk>/bieu-quyet/<int:item_id>/sua/", iv.vote_edit, name="vote_edit"),
+    path("<int:pk>/bieu-quyet/<int:item_id>/xoa/", iv.vote_delete, name="vote_delete"),
+    path("<int:pk>/ket-luan/<int:item_id>/sua/", iv.conclusion_edit, name="conclusion_edit"),
+    path("<int:pk>/ket-luan/<int:item_id>/xoa/", iv.conclusion_delete, name="conclusion_delete"),
+    path("<int:pk>/huy/", cancel_views.meeting_cancel, name="cancel"),
     # the minutes (issue 8, item 5): versions, a draft, approval, the outputs
     path("<int:pk>/bien-ban/", mv.minutes_list, name="minutes"),
     path("<int:pk>/bien-ban/lap/", mv.minutes_create, name="minutes_create"),

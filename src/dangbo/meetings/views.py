@@ -18,7 +18,7 @@ from django.views.decorators.http import require_POST
 from dangbo.accounts.scope import scope_for
 from dangbo.core.errors import ConcurrentEdit, add_form_errors
 from dangbo.core.pagination import paginate
-from dangbo.meetings import documents_views, permissions, queries, rules, services
+from dangbo.meetings import cancel_views, documents_views, permissions, queries, rules, services
 from dangbo.meetings.fetch import meeting_or_404
 from dangbo.meetings.forms import (
     AgendaItemForm,
@@ -46,7 +46,7 @@ def _meeting(request: HttpRequest, pk: int) -> Meeting:
 def _editable(request: HttpRequest, pk: int) -> Meeting:
     meeting = _meeting(request, pk)
     if not permissions.can_edit_meeting(scope_for(request.user), meeting):
-        raise PermissionDenied(permissions.locked_message() if meeting.is_locked else "")
+        raise PermissionDenied(permissions.locked_message(meeting) if meeting.is_locked else "")
     return meeting
 
 
@@ -121,9 +121,10 @@ def meeting_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "meeting": meeting, "d": detail, "org": meeting.organization, "can_edit": can_edit,
         "can_mark_held": permissions.can_mark_held(scope, meeting),
         "can_read_org": permissions.can_list_meetings(scope, meeting.organization),
-        "locked_message": permissions.locked_message() if meeting.is_locked else "",
+        "locked_message": permissions.locked_message(meeting) if meeting.is_locked else "",
     }  # fmt: skip
     context.update(documents_views.detail_context(request, meeting, detail.invited_ids))
+    context.update(cancel_views.detail_context(request, meeting))
     return render(request, "meetings/detail.html", context)
 
 

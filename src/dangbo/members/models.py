@@ -125,6 +125,42 @@ class StatusChange(models.Model):
         return f"{self.member} {self.status} {self.changed_on}"
 
 
+class DisciplineKind(models.TextChoices):
+    """The Charter's measures for a member (Điều 35), lightest first; values match
+    ``evaluations.rulesets.base.DISCIPLINE_RANK``."""
+
+    REPRIMAND = "khien_trach", _("Khiển trách")
+    WARNING = "canh_cao", _("Cảnh cáo")
+    DISMISSAL = "cach_chuc", _("Cách chức")
+    EXPULSION = "khai_tru", _("Khai trừ")
+
+
+class Discipline(models.Model):
+    """Discipline register (issue 9, item 8): read by the rating rules of the year decided."""
+
+    member = models.ForeignKey(Member, on_delete=models.PROTECT, related_name="disciplines")
+    kind = models.CharField(_("hình thức kỷ luật"), max_length=16, choices=DisciplineKind.choices)
+    decided_on = models.DateField(_("ngày quyết định"))
+    decision_number = models.CharField(_("số quyết định"), max_length=60, blank=True)
+    issuer = models.CharField(_("cấp quyết định"), max_length=200)
+    reason = models.TextField(_("lý do"), blank=True)
+    self_detected = models.BooleanField(_("tự phát hiện, tự khắc phục"), default=False)
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", null=True, blank=True
+    )
+    recorded_at = models.DateTimeField(auto_now_add=True)
+    version = models.PositiveIntegerField(default=1, editable=False)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("kỷ luật")
+        verbose_name_plural = _("kỷ luật")
+        ordering = ["-decided_on", "id"]
+
+    def __str__(self) -> str:
+        return f"{self.member} — {self.get_kind_display()} {self.decided_on:%d/%m/%Y}"
+
+
 class RevealChannel(models.TextChoices):
     PAGE = "page", _("Trang hồ sơ")
     EXPORT = "export", _("Xuất Excel")

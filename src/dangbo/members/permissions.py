@@ -71,3 +71,37 @@ def can_match_number_prefix(scope: Scope, organization_path: str) -> bool:
     issue 7 defect 8); elsewhere only the full number finds her. ``queries.number_q`` is the
     SQL form of this predicate."""
     return scope.writes_path(organization_path)
+
+
+# ---- discipline register (issue 9, item 8) ------------------------------------------------------
+def writes_as_office(scope: Scope, organization: Any) -> bool:
+    """The office of ``organization``'s grassroots level: for a cell (chi bộ trực thuộc) whoever
+    writes the organization above it — the Đảng ủy's office, not the cell's own secretary; for
+    any other organization (a chi bộ cơ sở included) whoever writes it. The path of the parent
+    is the cell's path less one step (treebeard's ``steplen``)."""
+    path = organization.path
+    if organization.kind == "cell":
+        path = path[: -getattr(organization, "steplen", 4)]
+    return scope.writes_path(path)
+
+
+def can_list_discipline(scope: Scope, organization: Any) -> bool:
+    """An organization's discipline register: whoever reads it (the cell's secretary her cell,
+    a superior read-only)."""
+    return org_permissions.can_view_org(scope, organization)
+
+
+def can_view_discipline(scope: Scope, member: Any) -> bool:
+    """A member's discipline records on her page: readers of her cell, and herself."""
+    return can_view_member(scope, member)
+
+
+def can_record_discipline(scope: Scope, member: Any) -> bool:
+    """Record or correct a member's discipline: the office of her organization (the measures are
+    decided by the committees; a cell secretary does not keep this register)."""
+    return writes_as_office(scope, member.organization)
+
+
+def can_record_discipline_in(scope: Scope, organization: Any) -> bool:
+    """The "Ghi kỷ luật" actions of an organization's register."""
+    return writes_as_office(scope, organization)

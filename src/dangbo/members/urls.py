@@ -1,6 +1,6 @@
 from django.urls import path
 
-from dangbo.members import views
+from dangbo.members import discipline_views, views
 from dangbo.members.importing import views as import_views
 
 app_name = "members"
@@ -17,4 +17,8 @@ urlpatterns = [
     path("nhap/xac-nhan/", import_views.import_confirm, name="import_confirm"),
     path("nhap/mau.xlsx", import_views.import_template, name="import_template"),
     path("xuat.xlsx", import_views.export, name="export"),
+    # the discipline register (issue 9, item 8)
+    path("ky-luat/to-chuc/<int:org_id>/", discipline_views.discipline_list, name="discipline_list"),
+    path("<int:pk>/ky-luat/them/", discipline_views.discipline_add, name="discipline_add"),
+    path("ky-luat/<int:pk>/sua/", discipline_views.discipline_edit, name="discipline_edit"),
 ]

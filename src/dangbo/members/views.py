@@ -49,6 +49,9 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
         "can_edit": permissions.can_edit_member(scope, member),
         "can_view_org": org_permissions.can_view_org(scope, member.organization),
         "can_reveal": permissions.can_reveal(scope, member),
+        # the discipline register (issue 9, item 8): the office records, readers read
+        "disciplines": list(member.disciplines.all()),
+        "can_record_discipline": permissions.can_record_discipline(scope, member),
         "history": history,
         "status_changes": member.status_changes.all(),
         "probation_ends_on": probation_ends_on(member.admitted_on)

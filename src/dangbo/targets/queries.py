@@ -12,6 +12,7 @@ import datetime as dt
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal
+from fractions import Fraction
 from typing import Any
 
 from django.db.models import Avg, Count, Exists, Max, Min, OuterRef, Q, QuerySet, Sum
@@ -660,3 +661,42 @@ def office_agenda(actor: Any, today: dt.date, days: int = AGENDA_DAYS) -> dict[s
         for c in checkpoints
     ]
     return {"checkpoints": due, "tasks": tasks_due}
+
+
+@dataclass(frozen=True)
+class YearEndShare:
+    """Targets met (vượt + đạt) at the frozen year-end checkpoint of an organization's annual
+    resolutions (issue 9, item 3: "fewer than 50% of targets met" forces "không hoàn thành")."""
+
+    met: int
+    total: int
+    key_missed: bool  # a key target (chỉ tiêu chủ yếu then chốt) not met
+
+    @property
+    def share(self) -> Fraction | None:
+        return Fraction(self.met, self.total) if self.total else None
+
+
+def year_end_share(organization: Any, year: int) -> YearEndShare | None:
+    """The share of the organization's own targets met at the FROZEN year-end ("annual")
+    checkpoints of its annual resolutions of ``year``; None while none is frozen (the rule is
+    then not checked). A bounded number of queries (``figures_for``: six at most)."""
+    cps = {
+        c.resolution_id: c
+        for c in Checkpoint.objects.filter(
+            resolution__organization=organization,
+            resolution__horizon=rules.Horizon.ANNUAL,
+            resolution__year=year,
+            kind=rules.Checkpoint.ANNUAL,
+            frozen_at__isnull=False,
+        ).select_related("resolution")
+    }
+    if not cps:
+        return None
+    targets = list(Target.objects.filter(resolution_id__in=list(cps)))
+    for t in targets:
+        t.resolution = cps[t.resolution_id].resolution
+    rows = figures_for(targets, cps)
+    met = sum(1 for r in rows if r.status.achieved)
+    key_missed = any(r.target.is_key and not r.status.achieved for r in rows)
+    return YearEndShare(met=met, total=len(rows), key_missed=key_missed)

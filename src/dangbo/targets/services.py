@@ -493,6 +493,29 @@ def task_update(*, actor: Any, task_id: int, status: str, version: int, note: st
     return task
 
 
+@transaction.atomic
+def task_details_update(
+    *, actor: Any, task_id: int, version: int, title: str, responsible_organization: Any | None,
+    deadline: Any | None,
+) -> Task:  # fmt: skip
+    """Change what a task asks, of whom and by when (e.g. after the meeting conclusion it came
+    from was corrected): the office that assigned it, if nobody saved it since ``version``."""
+    task = (
+        Task.objects.select_for_update(of=("self",)).select_related("organization").get(pk=task_id)
+    )
+    if not permissions.can_assign_tasks(scope_for(actor), task.organization):
+        raise PermissionDenied(gettext("Bạn không có quyền giao nhiệm vụ cho tổ chức này."))
+    if task.version != version:
+        raise ConcurrentEdit()
+    task.title = title
+    task.responsible_organization = responsible_organization
+    task.deadline = deadline
+    task.version += 1
+    task._history_user = actor  # type: ignore[attr-defined]
+    task.save(update_fields=["title", "responsible_organization", "deadline", "version"])
+    return task
+
+
 REMIND_DAYS_BEFORE = 7
 
 
