@@ -101,7 +101,11 @@ def award_create(
 @transaction.atomic
 def award_update(*, actor: Any, award_id: int, version: int, **changes: Any) -> Award:
     """Correct an award's kind, issuer, year, reason or decision (the recipient stays)."""
-    award = Award.objects.select_for_update().select_related("organization").get(pk=award_id)
+    award = (
+        Award.objects.select_for_update(of=("self",))
+        .select_related("organization")
+        .get(pk=award_id)
+    )
     if not permissions.can_edit_award(scope_for(actor), award):
         raise _denied()
     if award.version != version:
@@ -171,7 +175,7 @@ def proposal_award(
 ) -> Award:  # fmt: skip
     """The decision came: record the award from the proposal, which becomes "awarded"."""
     proposal = (
-        AwardProposal.objects.select_for_update()
+        AwardProposal.objects.select_for_update(of=("self",))
         .select_related("organization", "member")
         .get(pk=proposal_id)
     )

@@ -71,7 +71,7 @@ def discipline_update(
 ) -> Discipline:
     """Correct a record if nobody saved it since ``version`` was read."""
     row = (
-        Discipline.objects.select_for_update()
+        Discipline.objects.select_for_update(of=("self",))
         .select_related("member", "member__organization")
         .get(pk=discipline_id)
     )
