@@ -19,10 +19,8 @@ from django.db import models, transaction
 from django.utils.translation import gettext
 
 from dangbo.core.errors import ConcurrentEdit
-from dangbo.meetings import queries, rules
 from dangbo.meetings.models import (
     AgendaItem,
-    Attendance,
     Conclusion,
     Guest,
     Meeting,
@@ -30,7 +28,7 @@ from dangbo.meetings.models import (
     SpeechKind,
     Vote,
 )
-from dangbo.meetings.services import _locked, _save
+from dangbo.meetings.services import _locked, _save, check_vote, speaker_errors
 from dangbo.targets.models import TaskStatus
 from dangbo.targets.services import task_create, task_details_update, task_update
 
@@ -139,30 +137,6 @@ def guest_delete(*, actor: Any, meeting_id: int, guest_id: int, version: int) ->
 
 
 # ---- speeches -----------------------------------------------------------------------------------
-def _speaker_errors(
-    meeting: Meeting, kind: str, attendance_id: int | None, guest_id: int | None,
-    speaker_text: str,
-) -> dict[str, list[str]]:  # fmt: skip
-    """The checks of ``services.speech_add``: exactly one speaker, of this meeting; a directive
-    speech is a guest's (or a name typed in)."""
-    given = sum(x is not None and x != "" for x in (attendance_id, guest_id, speaker_text or None))
-    if given != 1:
-        return {"attendance": [gettext(
-            "Chọn đúng một người phát biểu: một đảng viên được mời, một khách mời, "
-            "hoặc ghi tên người khác."
-        )]}  # fmt: skip
-    in_list = Attendance.objects.filter(meeting=meeting, pk=attendance_id)
-    if attendance_id is not None and not in_list.exists():
-        return {"attendance": [gettext("Người này không có trong danh sách mời.")]}
-    if guest_id is not None and not Guest.objects.filter(meeting=meeting, pk=guest_id).exists():
-        return {"guest": [gettext("Khách mời này không thuộc cuộc họp.")]}
-    if kind == SpeechKind.DIRECTIVE and attendance_id is not None:
-        return {"kind": [gettext(
-            "Phát biểu chỉ đạo là của đại biểu cấp trên: chọn khách mời hoặc ghi tên."
-        )]}  # fmt: skip
-    return {}
-
-
 @transaction.atomic
 def speech_update(
     *, actor: Any, meeting_id: int, speech_id: int, version: int, kind: str,
@@ -172,7 +146,7 @@ def speech_update(
     meeting = _meeting(actor, meeting_id, version)
     speech: Speech = _row(Speech, meeting, speech_id)
     speaker_text = speaker_text.strip()
-    errors = _speaker_errors(meeting, kind, attendance_id, guest_id, speaker_text)
+    errors = speaker_errors(meeting, kind, attendance_id, guest_id, speaker_text)
     if errors:
         raise ValidationError(errors)
     speech.kind = SpeechKind(kind).value
@@ -197,18 +171,7 @@ def vote_update(
     """The corrected count, checked by ``rules.vote_result`` as when it was first recorded."""
     meeting = _meeting(actor, meeting_id, version)
     vote: Vote = _row(Vote, meeting, vote_id)
-    if meeting.attendance_taken_at is None:
-        raise ValidationError({"votes_for": [gettext(
-            "Chưa điểm danh: điểm danh trước, rồi mới ghi kết quả biểu quyết."
-        )]})  # fmt: skip
-    attendances = list(Attendance.objects.filter(meeting=meeting))
-    counts = queries.counts_of(attendances, list(Guest.objects.filter(meeting=meeting)))
-    try:
-        rules.vote_result(
-            votes_for, against, abstain, counts, rules.settings_for(meeting.kind_enum)
-        )
-    except ValueError as exc:
-        raise ValidationError({"votes_for": [str(exc)]}) from exc
+    check_vote(meeting, votes_for, against, abstain)
     vote.matter, vote.votes_for, vote.against, vote.abstain = matter, votes_for, against, abstain
     return _store(actor, meeting, vote)  # type: ignore[no-any-return]
 

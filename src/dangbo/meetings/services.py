@@ -226,6 +226,47 @@ def guest_add(*, actor: Any, meeting_id: int, version: int, **values: Any) -> Gu
     return _add(actor, meeting, guest)  # type: ignore[no-any-return]
 
 
+def speaker_errors(
+    meeting: Meeting, kind: str, attendance_id: int | None, guest_id: int | None,
+    speaker_text: str,
+) -> dict[str, list[str]]:  # fmt: skip
+    """The checks of a speech (added or corrected): exactly one speaker, of this meeting; a
+    directive speech is a guest's (or a name typed in)."""
+    given = sum(x is not None and x != "" for x in (attendance_id, guest_id, speaker_text or None))
+    if given != 1:
+        return {"attendance": [gettext(
+            "Chọn đúng một người phát biểu: một đảng viên được mời, một khách mời, "
+            "hoặc ghi tên người khác."
+        )]}  # fmt: skip
+    in_list = Attendance.objects.filter(meeting=meeting, pk=attendance_id)
+    if attendance_id is not None and not in_list.exists():
+        return {"attendance": [gettext("Người này không có trong danh sách mời.")]}
+    if guest_id is not None and not Guest.objects.filter(meeting=meeting, pk=guest_id).exists():
+        return {"guest": [gettext("Khách mời này không thuộc cuộc họp.")]}
+    if kind == SpeechKind.DIRECTIVE and attendance_id is not None:
+        return {"kind": [gettext(
+            "Phát biểu chỉ đạo là của đại biểu cấp trên: chọn khách mời hoặc ghi tên."
+        )]}  # fmt: skip
+    return {}
+
+
+def check_vote(meeting: Meeting, votes_for: int, against: int, abstain: int) -> None:
+    """A vote (added or corrected) is refused before the attendance is taken, or with more
+    votes than voting members present (``rules.vote_result``)."""
+    if meeting.attendance_taken_at is None:
+        raise ValidationError({"votes_for": [gettext(
+            "Chưa điểm danh: điểm danh trước, rồi mới ghi kết quả biểu quyết."
+        )]})  # fmt: skip
+    attendances = list(Attendance.objects.filter(meeting=meeting))
+    counts = queries.counts_of(attendances, list(Guest.objects.filter(meeting=meeting)))
+    try:
+        rules.vote_result(
+            votes_for, against, abstain, counts, rules.settings_for(meeting.kind_enum)
+        )
+    except ValueError as exc:
+        raise ValidationError({"votes_for": [str(exc)]}) from exc
+
+
 @transaction.atomic
 def speech_add(
     *, actor: Any, meeting_id: int, version: int, kind: str, attendance_id: int | None = None,
@@ -234,21 +275,9 @@ def speech_add(
     """One speaker: an invited member, a guest, or a name typed in — exactly one of them."""
     meeting = _locked(actor, meeting_id, version)
     speaker_text = speaker_text.strip()
-    given = sum(x is not None and x != "" for x in (attendance_id, guest_id, speaker_text or None))
-    if given != 1:
-        raise ValidationError({"attendance": [gettext(
-            "Chọn đúng một người phát biểu: một đảng viên được mời, một khách mời, "
-            "hoặc ghi tên người khác."
-        )]})  # fmt: skip
-    in_list = Attendance.objects.filter(meeting=meeting, pk=attendance_id)
-    if attendance_id is not None and not in_list.exists():
-        raise ValidationError({"attendance": [gettext("Người này không có trong danh sách mời.")]})
-    if guest_id is not None and not Guest.objects.filter(meeting=meeting, pk=guest_id).exists():
-        raise ValidationError({"guest": [gettext("Khách mời này không thuộc cuộc họp.")]})
-    if kind == SpeechKind.DIRECTIVE and attendance_id is not None:
-        raise ValidationError({"kind": [gettext(
-            "Phát biểu chỉ đạo là của đại biểu cấp trên: chọn khách mời hoặc ghi tên."
-        )]})  # fmt: skip
+    errors = speaker_errors(meeting, kind, attendance_id, guest_id, speaker_text)
+    if errors:
+        raise ValidationError(errors)
     speech = Speech(
         meeting=meeting, order=_next_order(Speech.objects.filter(meeting=meeting)),
         kind=SpeechKind(kind).value, attendance_id=attendance_id, guest_id=guest_id,
@@ -265,18 +294,7 @@ def vote_add(
     """A vote as counted; refused before the attendance is taken, or with more votes than
     voting members present (``rules.vote_result``)."""
     meeting = _locked(actor, meeting_id, version)
-    if meeting.attendance_taken_at is None:
-        raise ValidationError({"votes_for": [gettext(
-            "Chưa điểm danh: điểm danh trước, rồi mới ghi kết quả biểu quyết."
-        )]})  # fmt: skip
-    attendances = list(Attendance.objects.filter(meeting=meeting))
-    counts = queries.counts_of(attendances, list(Guest.objects.filter(meeting=meeting)))
-    try:
-        rules.vote_result(
-            votes_for, against, abstain, counts, rules.settings_for(meeting.kind_enum)
-        )
-    except ValueError as exc:
-        raise ValidationError({"votes_for": [str(exc)]}) from exc
+    check_vote(meeting, votes_for, against, abstain)
     vote = Vote(
         meeting=meeting, order=_next_order(Vote.objects.filter(meeting=meeting)), matter=matter,
         votes_for=votes_for, against=against, abstain=abstain,
