@@ -427,12 +427,12 @@ def load_cell_meetings(today: dt.date) -> list[Meeting]:
             rows += [
                 _attendance(rng, m, day, keep, meeting) for m in members if m.admitted_on <= day
             ]
-    bulk_create_with_history(meetings, Meeting, batch_size=500, default_user=None)
+    Meeting.objects.bulk_create(meetings, batch_size=500)
     for item in agenda:
         item.meeting_id = item.meeting.pk
-    # The past cell meetings' agenda and attendance are seed data, not anybody's change: written
-    # without history rows (about 8,000 rows; with history the demo load took 2.5 s longer, over
-    # the 10 s a reload may take, tests/demo/test_demo_command.py). The meetings keep theirs.
+    # The past cell meetings, their agenda and attendance are seed data, not anybody's change:
+    # written without history rows (about 9,000 rows; with history the demo load took 2.5 s
+    # longer, over the 10 s a reload may take under CI, tests/demo/test_demo_command.py).
     AgendaItem.objects.bulk_create(agenda, batch_size=500)
     for row in rows:
         row.meeting_id = row.meeting.pk
