@@ -52,7 +52,8 @@ typecheck: $(DEVSTAMP)
 ENFORCED := */targets/rules.py,*/targets/summary.py,*/core/numbers.py,$\
 	*/members/importing/validate.py,*/members/importing/mapping.py,*/members/rules.py,$\
 	*/organizations/rules.py,*/meetings/rules.py,*/documents/rules.py,$\
-	*/evaluations/rulesets/*.py,*/awards/rules.py,*/awards/summary.py,*/evaluations/summary.py
+	*/evaluations/rulesets/*.py,*/awards/rules.py,*/awards/summary.py,*/evaluations/summary.py,$\
+	*/reports/consistency/*.py,*/reports/prose.py,*/news/drafts.py
 
 ## make test: lint, type check, Django checks, the whole suite (browser tests included) with
 ## branch coverage, then 100% for each enforced rule module

@@ -59,6 +59,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.admin",
     "django.contrib.humanize",
+    "django.contrib.sitemaps",
     "template_partials",
     "django_htmx",
     "treebeard",
@@ -75,6 +76,8 @@ INSTALLED_APPS = [
     "dangbo.meetings",
     "dangbo.evaluations",
     "dangbo.awards",
+    "dangbo.reports",
+    "dangbo.news",
     "dangbo.dashboard",
     "dangbo.demo",
 ]

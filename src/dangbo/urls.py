@@ -1,10 +1,12 @@
 from django.contrib import admin
+from django.contrib.sitemaps.views import sitemap
 from django.http import HttpResponse
 from django.urls import include, path
 
 from dangbo.api.urls import api
 from dangbo.dashboard import views as dashboard_views
 from dangbo.dashboard.urls import organization_urls
+from dangbo.news.sitemaps import SITEMAPS
 
 
 def healthz(request):  # the bare page the benchmarks compare against
@@ -25,6 +27,9 @@ urlpatterns = [
     path("hop/", include("dangbo.meetings.urls")),
     path("danh-gia/", include("dangbo.evaluations.urls")),
     path("khen-thuong/", include("dangbo.awards.urls")),
+    path("van-ban/", include("dangbo.reports.urls")),
+    path("tin-tuc/", include("dangbo.news.urls")),
+    path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
     path("api/", api.urls),
     path("quan-tri/", admin.site.urls),
 ]

@@ -368,6 +368,78 @@ def awards_row(kind: str) -> Callable[[Ctx], Any]:
     return make
 
 
+def generated(c: Ctx) -> Any:
+    """Issue 10, items 2 and 3: a draft year-end report of the hospital (a generated
+    document, not yet issued)."""
+    from dangbo.reports.models import GeneratedDocument
+
+    if "generated" not in c._made:
+        c._made["generated"] = GeneratedDocument.objects.create(
+            organization=c.world.hospital, kind="yearend_report", year=2023,
+            title="Tổng kết công tác năm 2023", date=dt.date(2024, 1, 19),
+            body="# I. KẾT QUẢ\nNội dung báo cáo.\n", type_code="BC", type_name="Báo cáo",
+            superior="Đảng bộ Sở Y tế", issuer="Đảng ủy Bệnh viện Đa khoa A", issuer_code="ĐU",
+            place="Hà Nội",
+        )  # fmt: skip
+    return c._made["generated"]
+
+
+def news_row(kind: str) -> Callable[[Ctx], Any]:
+    """Issue 10, item 5: a post of the hospital — a ``draft``, a ``submitted`` one, a
+    ``published`` one (its slug, for the public page), a ``photo`` of the draft, a
+    ``category`` (its slug)."""
+
+    def make(c: Ctx) -> Any:
+        from django.utils import timezone
+
+        from dangbo.news.models import Category, Photo, Post
+
+        key = f"news-{kind}"
+        if key not in c._made:
+            w = c.world
+
+            def _post(status: str) -> Any:
+                return Post.objects.create(
+                    organization=w.hospital, title=f"Tin {status}", slug=f"tin-{status}",
+                    body="Đoạn một.\n\nĐoạn hai.", status=status,
+                    published_at=timezone.now() if status == "published" else None,
+                )  # fmt: skip
+
+            def _photo() -> Any:
+                photo = Photo(post=make_of("draft")(c), caption="Quang cảnh hội nghị.")
+                photo.image.save("anh.png", ContentFile(b"png"), save=False)
+                photo.save()
+                return photo
+
+            c._made[key] = {
+                "draft": lambda: _post("draft"),
+                "submitted": lambda: _post("submitted"),
+                "published": lambda: _post("published").slug,
+                "photo": _photo,
+                "category": lambda: Category.objects.create(name="Hoạt động Đảng",
+                                                            slug="hoat-dong-dang").slug,
+            }[kind]()  # fmt: skip
+        return c._made[key]
+
+    def make_of(other: str) -> Callable[[Ctx], Any]:
+        return news_row(other)
+
+    return make
+
+
+def photo_of_draft(c: Ctx) -> Req:
+    """A photo of a draft: only its newsroom and office (public once published)."""
+    return Req(reverse("news:photo", args=[news_row("photo")(c).pk]))
+
+
+def photo_url(name: str) -> Callable[[Ctx], Req]:
+    def build(c: Ctx) -> Req:
+        photo = news_row("photo")(c)
+        return Req(reverse(name, args=[photo.post_id, photo.pk]))
+
+    return build
+
+
 # Common rows of statuses, in the order of COLUMNS:
 #            admin office secr member reader comms other  anonymous
 SUBTREE = (200, 200, 200, 404, 200, 404, 200, 302)  # pages of one's own subtree, any org
@@ -382,11 +454,16 @@ MEETING_READ = (200, 200, 200, 200, 200, 404, 404, 302)  # cell A's meeting; mem
 MEETING_WRITE = (200, 200, 200, 403, 403, 404, 404, 302)  # the invited member reads only
 DRAFT_READ = (200, 200, 200, 403, 200, 404, 404, 302)  # a draft: not the invited member
 DRAFT_ACTION = (302, 302, 302, 403, 403, 404, 404, 302)  # POST-only actions on a draft
+PUBLIC = (200, 200, 200, 200, 200, 200, 200, 200)  # issue 10: the news site, no login
+PUBLIC_GET_ONLY = (405, 405, 405, 405, 405, 405, 405, 405)
+NEWS_POST = (200, 200, 404, 404, 404, 200, 404, 302)  # a draft: its newsroom and office
+NEWS_ACTION = (302, 302, 404, 404, 404, 302, 404, 302)  # POST-only actions on a draft
+NEWS_REVIEW = (200, 200, 404, 404, 404, 403, 404, 302)  # approve: the office, never comms
 
 MATRIX: dict[str, tuple[Callable[[Ctx], Req], tuple[int, ...]]] = {
     #                                                  admin offi secr memb read comm other anon
-    "home GET": (u("home"),                            (200, 200, 200, 302, 200, 200, 200, 302)),
-    "home POST": (u("home"),                           (200, 200, 200, 302, 200, 200, 200, 302)),
+    "home GET": (u("home"),                            (200, 200, 200, 302, 200, 302, 200, 302)),
+    "home POST": (u("home"),                           (200, 200, 200, 302, 200, 302, 200, 302)),
     "login GET": (u("login"),                          (302, 302, 302, 302, 302, 302, 302, 200)),
     "login POST": (u("login"),                         (302, 302, 302, 302, 302, 302, 302, 200)),
     "logout GET": (u("logout"),                        (405, 405, 405, 405, 405, 405, 405, 405)),
@@ -646,6 +723,27 @@ MATRIX: dict[str, tuple[Callable[[Ctx], Req], tuple[int, ...]]] = {
                                                        (200, 200, 403, 404, 403, 404, 404, 302)),
     "members:discipline_edit POST": (u("members:discipline_edit", awards_row("discipline")),
                                                        (200, 200, 403, 404, 403, 404, 404, 302)),
+    # issue 10, items 2 and 3: generated documents (a draft of the hospital) and the register
+    # issue 10 item 4: the consistency check of a pasted text — whoever reads some organization
+    "reports:check GET": (u("reports:check"), SUBTREE),
+    "reports:check POST": (u("reports:check"), SUBTREE),
+    "reports:list GET": (u("reports:list"), SUBTREE),
+    "reports:list POST": (u("reports:list"), NOT_ALLOWED),
+    "reports:generate GET": (u("reports:generate"), IMPORT),
+    "reports:generate POST": (u("reports:generate"), IMPORT),
+    "reports:detail GET": (u("reports:detail", generated), HOSP_READ),
+    "reports:detail POST": (u("reports:detail", generated), HOSP_WRITE),
+    "reports:preview GET": (u("reports:preview", generated), NOT_ALLOWED),
+    "reports:preview POST": (u("reports:preview", generated), HOSP_WRITE),
+    "reports:issue GET": (u("reports:issue", generated), NOT_ALLOWED),
+    "reports:issue POST": (u("reports:issue", generated),
+                                                       (302, 302, 404, 404, 403, 404, 404, 302)),
+    "reports:pdf GET": (u("reports:pdf", generated), HOSP_READ),
+    "reports:pdf POST": (u("reports:pdf", generated), NOT_ALLOWED),
+    "reports:docx GET": (u("reports:docx", generated), HOSP_READ),
+    "reports:docx POST": (u("reports:docx", generated), NOT_ALLOWED),
+    "reports:register GET": (u("reports:register", HOSPITAL), HOSP_READ),
+    "reports:register POST": (u("reports:register", HOSPITAL), HOSP_WRITE),
     "api:openapi-json GET": (u("api:openapi-json"), EVERYONE),
     "api:openapi-json POST": (u("api:openapi-json"), EVERYONE),
     "api:openapi-view GET": (u("api:openapi-view"), EVERYONE),
@@ -730,6 +828,42 @@ MATRIX: dict[str, tuple[Callable[[Ctx], Req], tuple[int, ...]]] = {
         evaluations_api("/api/campaigns/{campaign}/finalize",
                         lambda c: {"version": campaign(c).version}),
                                                        (422, 422, 404, 404, 403, 404, 404, 401)),
+    # issue 10, item 5: the public news site (no login; GET only) and the staff pages — the
+    # communications team and the office of the hospital write, only the office approves.
+    "news:index GET": (u("news:index"), PUBLIC),
+    "news:index POST": (u("news:index"), PUBLIC_GET_ONLY),
+    "news:category GET": (u("news:category", news_row("category")), PUBLIC),
+    "news:category POST": (u("news:category", news_row("category")), PUBLIC_GET_ONLY),
+    "news:detail GET": (u("news:detail", news_row("published")), PUBLIC),
+    "news:detail POST": (u("news:detail", news_row("published")), PUBLIC_GET_ONLY),
+    "news:photo GET": (photo_of_draft,                 (200, 200, 404, 404, 404, 200, 404, 404)),
+    "news:photo POST": (photo_of_draft, PUBLIC_GET_ONLY),
+    "news:rss GET": (u("news:rss"), PUBLIC),
+    "news:rss POST": (u("news:rss"), PUBLIC_GET_ONLY),
+    "news:atom GET": (u("news:atom"), PUBLIC),
+    "news:atom POST": (u("news:atom"), PUBLIC_GET_ONLY),
+    "sitemap GET": (u("sitemap"), PUBLIC),
+    "sitemap POST": (u("sitemap"), PUBLIC),
+    "news:posts GET": (u("news:posts"),                (200, 200, 404, 404, 404, 200, 200, 302)),
+    "news:posts POST": (u("news:posts"),               (200, 200, 404, 404, 404, 200, 200, 302)),
+    "news:post_new GET": (u("news:post_new"),          (200, 200, 404, 404, 404, 200, 200, 302)),
+    "news:post_new POST": (u("news:post_new"),         (200, 200, 404, 404, 404, 200, 200, 302)),
+    "news:from_meeting GET": (u("news:from_meeting"), NOT_ALLOWED),
+    "news:from_meeting POST": (u("news:from_meeting"), (302, 302, 404, 404, 404, 302, 302, 302)),
+    "news:post_preview GET": (u("news:post_preview", news_row("draft")), NEWS_POST),
+    "news:post_preview POST": (u("news:post_preview", news_row("draft")), NEWS_POST),
+    "news:post_edit GET": (u("news:post_edit", news_row("draft")), NEWS_POST),
+    "news:post_edit POST": (u("news:post_edit", news_row("draft")), NEWS_POST),
+    "news:post_photos GET": (u("news:post_photos", news_row("draft")), NEWS_POST),
+    "news:post_photos POST": (u("news:post_photos", news_row("draft")), NEWS_POST),
+    "news:photo_remove GET": (photo_url("news:photo_remove"), NOT_ALLOWED),
+    "news:photo_remove POST": (photo_url("news:photo_remove"), NEWS_ACTION),
+    "news:post_submit GET": (u("news:post_submit", news_row("draft")), NOT_ALLOWED),
+    "news:post_submit POST": (u("news:post_submit", news_row("draft")), NEWS_ACTION),
+    "news:post_approve GET": (u("news:post_approve", news_row("submitted")), NOT_ALLOWED),
+    "news:post_approve POST": (u("news:post_approve", news_row("submitted")), NEWS_REVIEW),
+    "news:post_send_back GET": (u("news:post_send_back", news_row("submitted")), NOT_ALLOWED),
+    "news:post_send_back POST": (u("news:post_send_back", news_row("submitted")), NEWS_REVIEW),
 }  # fmt: skip
 
 # Cells the app gets wrong today: (row, column) → the reason. Each runs alone, expecting the

@@ -20,7 +20,10 @@ from pathlib import Path
 import dangbo
 
 ROOT = Path(dangbo.__file__).parent
-DOMAIN = ("accounts", "organizations", "members", "targets", "meetings", "evaluations", "awards")
+DOMAIN = (
+    "accounts", "organizations", "members", "targets", "meetings", "evaluations", "awards",
+    "reports", "news",
+)  # fmt: skip
 LOWER_ONLY = {  # the apps each domain app may import (besides itself and core)
     "accounts": set(),
     "organizations": {"accounts"},
@@ -33,6 +36,29 @@ LOWER_ONLY = {  # the apps each domain app may import (besides itself and core)
     # awards above evaluations (proposals flow from ratings).
     "evaluations": {"accounts", "organizations", "members", "targets", "documents"},
     "awards": {"accounts", "organizations", "members", "targets", "evaluations", "documents"},
+    # issue 10: generated documents, the register and the consistency check read every app
+    # below; the news site sits above them (drafts from records, the check before publishing).
+    "reports": {
+        "accounts",
+        "organizations",
+        "members",
+        "targets",
+        "meetings",
+        "evaluations",
+        "awards",
+        "documents",
+    },
+    "news": {
+        "accounts",
+        "organizations",
+        "members",
+        "targets",
+        "meetings",
+        "evaluations",
+        "awards",
+        "documents",
+        "reports",
+    },
 }
 
 

@@ -42,7 +42,9 @@ def test_ha_dong_2021_breaks_the_cell_cap_only_with_the_recorded_exception(demo)
     assert campaign.cell_cap_exception and campaign.is_demo_exception
     assert not campaign.member_cap_exception
     violations = snapshot.ruleset_for(2021).check(snapshot.build(campaign).snapshot)
-    assert {v.code for v in violations} == {"cell_cap", "targets_checkpoint_missing"}
+    # The 2021 year-end checkpoint is frozen (issue 10, item 7: HD_2021, 6/6 targets met), so
+    # the targets rule is checked and passes: only the cap's accepted warning remains.
+    assert {v.code for v in violations} == {"cell_cap"}
     assert all(v.severity == "warning" and v.justified for v in violations)
     cap = next(v for v in violations if v.code == "cell_cap")
     assert "7 / 29 = 24,1%" in cap.message and "7 / 22" in cap.message

@@ -7,7 +7,10 @@ from dangbo.awards import permissions as award_permissions
 from dangbo.evaluations import permissions as evaluation_permissions
 from dangbo.meetings import permissions as meeting_permissions
 from dangbo.members import permissions as member_permissions
+from dangbo.news import permissions as news_permissions
+from dangbo.news.queries import newsroom_paths
 from dangbo.organizations import permissions as org_permissions
+from dangbo.reports import permissions as report_permissions
 
 
 def navigation(request: Any) -> dict[str, Any]:
@@ -27,5 +30,7 @@ def navigation(request: Any) -> dict[str, Any]:
         "meetings": meeting_permissions.can_see_meetings(scope),
         "evaluations": evaluation_permissions.can_see_evaluations(scope),
         "awards": award_permissions.can_see_awards(scope),
+        "news": news_permissions.can_see_newsroom(scope, newsroom_paths(user)),
+        "documents": report_permissions.can_see_documents(scope),  # issue 10: văn bản
     }
     return {"scope": scope, "nav": nav}

@@ -29,6 +29,8 @@ def home(request: HttpRequest) -> HttpResponse:
     sees_tree = org_permissions.can_view_tree(scope)
     if not sees_tree and scope.own_member_ids and not items:
         return redirect("members:detail", pk=scope.own_member_ids[0])
+    if not sees_tree and not scope.own_member_ids and scope.news:  # the communications team
+        return redirect("news:posts")  # "Tin bài" (issue 10 item 5)
     today = timezone.localdate()
     summary = None
     if sees_tree:  # two queries: the tree's figures and its members'

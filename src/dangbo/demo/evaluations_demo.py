@@ -37,8 +37,8 @@ HD_MEMBERS = {Level.EXCELLENT: 51, Level.GOOD: 205, Level.COMPLETED: 5}
 # The superior's exception to the cells' cap: demo data, not a real decision.
 HD_EXCEPTION = "Công văn số 125-CV/QU ngày 28/12/2021 của Ban Thường vụ Quận ủy (dữ liệu minh họa)"
 NO_RESOLUTION = (
-    "Nghị quyết năm 2021 được ban hành trước khi dùng hệ thống; kết quả chỉ tiêu theo Báo cáo "
-    "tổng kết công tác năm 2021 của Đảng ủy."
+    "Kết quả thực hiện các chỉ tiêu Nghị quyết năm 2021 của Đảng ủy (số liệu chốt tháng "
+    "01/2022) và Báo cáo tổng kết công tác năm 2021 của Đảng ủy."
 )
 STRENGTHS = (
     "Chấp hành nghiêm chủ trương, đường lối của Đảng; hoàn thành tốt nhiệm vụ chuyên môn, "
@@ -222,4 +222,11 @@ def load_qdy_2023() -> Campaign:
 
 
 def load_evaluations() -> tuple[Campaign, Campaign]:
-    return load_hd_2021(), load_qdy_2023()
+    """Hà Đông 2021; then its year-end review conference of January 2022 (``meetings_demo``),
+    which invites the members rated excellent that year (seed 003, issue 10 item 7); then QDY
+    2023."""
+    from dangbo.demo.meetings_demo import load_yearend_review
+
+    hd = load_hd_2021()
+    load_yearend_review()
+    return hd, load_qdy_2023()

@@ -27,6 +27,7 @@ from simple_history.utils import bulk_create_with_history
 from dangbo.accounts.models import Role, RoleKind
 from dangbo.core.text import fold, name_sort_key, nfc, normalize_name
 from dangbo.demo import data
+from dangbo.demo.documents_demo import load_documents
 from dangbo.demo.evaluations_demo import load_evaluations
 from dangbo.demo.meetings_demo import load_meetings
 from dangbo.demo.people import (
@@ -199,6 +200,8 @@ def load(*, today: dt.date) -> Summary:
     load_meetings(today)
     # Ratings and commendations (issue 9): Hà Đông 2021 as published, QDY 2023 in progress.
     load_evaluations()
+    # Issued reports and the two published stories (issue 10): see documents_demo.py.
+    load_documents()
     return summary
 
 

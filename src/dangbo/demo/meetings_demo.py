@@ -16,6 +16,10 @@
    compliance board shows every cell held, with one too short and one missed.
 3. The next regular meeting of each demo secretary's cell, a few days ahead, planned with its
    agenda and no attendance yet: ``bithu.*`` records it, ``dangvien.*`` sees it coming.
+4. The second seed story (``../shared/seeds/003_759f5f433e2f91cc.txt``; issue 10, item 7): the
+   year-end review conference of the Đảng bộ Bệnh viện Đa khoa Hà Đông on 14/01/2022 (2021
+   results, directions for 2022), presided by the secretary, the director of the hospital
+   (``load_yearend_review``, loaded after the 2021 ratings by ``evaluations_demo``).
 
 The session and the upcoming meetings go through ``meetings.services`` as the office or the
 cell secretary (permissions, version, history, tasks as in the app). The session invites the
@@ -34,6 +38,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.contrib.auth import get_user_model
+from django.db.models import Q
 from django.utils import timezone
 from simple_history.utils import bulk_create_with_history
 
@@ -513,6 +518,133 @@ def load_upcoming(today: dt.date) -> list[Meeting]:
             ).meeting  # fmt: skip
         out.append(meeting)
     return out
+
+
+# ---- 4. the Hà Đông year-end review of 2021 (seed 003) -------------------------------------
+YEAREND_DAY = dt.date(2022, 1, 14)
+YEAREND_TITLE = "Hội nghị tổng kết công tác năm 2021 và triển khai phương hướng, nhiệm vụ năm 2022"
+YEAREND_PLACE = "Hội trường Bệnh viện Đa khoa Hà Đông"
+YEAREND_LEADERS = ("Giám đốc", "Phó Giám đốc", "Trưởng khoa", "Trưởng phòng")
+YEAREND_REPORT = (
+    "Năm 2021, Đảng ủy Bệnh viện đã chỉ đạo các chi bộ trực thuộc đẩy mạnh công tác giáo dục "
+    "chính trị tư tưởng, nâng cao tinh thần trách nhiệm và đạo đức nghề nghiệp cho cán bộ, đảng "
+    "viên; tổ chức học tập, quán triệt các chỉ thị, nghị quyết của Đảng, đưa việc học tập và làm "
+    "theo tư tưởng, đạo đức, phong cách Hồ Chí Minh, việc xây dựng, chỉnh đốn Đảng, ngăn chặn, "
+    "đẩy lùi sự suy thoái về tư tưởng chính trị, đạo đức, lối sống, những biểu hiện “tự diễn "
+    "biến”, “tự chuyển hóa” trong nội bộ vào chương trình, kế hoạch thực hiện Nghị quyết Đại hội "
+    "của các chi bộ, Đảng bộ. Chú trọng thực hiện Quy chế dân chủ ở cơ sở, xây dựng hệ thống "
+    "chính trị vững mạnh gắn với Quy định về 12 điều y đức, “Đổi mới phong cách, thái độ phục vụ "
+    "của cán bộ y tế hướng tới sự hài lòng của người bệnh”; tạo nguồn phát triển, kết nạp đảng "
+    "viên và xây dựng tổ chức cơ sở đảng trong sạch, vững mạnh. Bệnh viện đã tập trung mọi nguồn "
+    "lực, quyết liệt thực hiện các giải pháp phòng, chống dịch COVID-19, là một trong các đơn vị "
+    "được cấp giấy chứng nhận đủ năng lực xét nghiệm khẳng định vi rút SARS-CoV-2 bằng kỹ thuật "
+    "Realtime RT-PCR; hoàn thành tốt công tác bảo vệ, chăm sóc sức khỏe nhân dân, công tác Đảng, "
+    "công tác quốc phòng - an ninh."
+)
+YEAREND_DISCUSSION = (
+    ("Trưởng khoa",
+     "Chia sẻ kinh nghiệm tổ chức điều trị người bệnh COVID-19 và duy trì khám, chữa bệnh "
+     "thường xuyên trong thời gian giãn cách."),
+    ("Trưởng phòng",
+     "Đề xuất giải pháp triển khai kỹ thuật mới, kỹ thuật cao và nâng cao chất lượng sinh hoạt "
+     "chi bộ gắn với nhiệm vụ chuyên môn."),
+)  # fmt: skip
+YEAREND_CONCLUSION = (
+    "Ghi nhận, biểu dương những kết quả Đảng bộ đạt được trong năm 2021; đề nghị cấp ủy các chi "
+    "bộ, từng cán bộ, đảng viên phát huy tinh thần đoàn kết, khắc phục hạn chế, quyết tâm thực "
+    "hiện thắng lợi phương hướng, nhiệm vụ năm 2022."
+)
+# The directions for 2022 (the chair's conclusions; no task: they are the year's programme).
+YEAREND_DIRECTIONS = (
+    "Tiếp tục thực hiện tốt công tác phòng, chống dịch bệnh COVID-19, đồng thời phấn đấu hoàn "
+    "thành chỉ tiêu khám, chữa bệnh Sở Y tế giao",
+    "Đẩy mạnh triển khai kỹ thuật mới, kỹ thuật cao, nâng cao chất lượng dịch vụ và phong cách, "
+    "thái độ phục vụ hướng tới sự hài lòng của người bệnh",
+    "Duy trì hoạt động quản lý chất lượng bệnh viện, đẩy mạnh triển khai các đề án dịch vụ, xã "
+    "hội hóa, đề án khám, chữa bệnh tự nguyện, đề án khám, chữa bệnh theo yêu cầu",
+    "Về công tác xây dựng Đảng, tiếp tục thực hiện Nghị quyết Trung ương 4 về xây dựng, chỉnh đốn "
+    "Đảng gắn với Chỉ thị số 05-CT/TW của Bộ Chính trị (khóa XII), thực hiện tốt Quy chế dân chủ "
+    "ở cơ sở, Quy chế công tác dân vận của hệ thống chính trị, lãnh đạo các đoàn thể chính trị - "
+    "xã hội hoàn thành tốt nhiệm vụ được giao",
+)
+
+
+def load_yearend_review() -> Meeting:
+    """The 2021 year-end review conference of the Đảng bộ Bệnh viện Đa khoa Hà Đông (seed 003),
+    through the services as the office: the heads of the board and departments and the members
+    rated excellent in 2021 invited (not the whole đảng bộ, to keep the demo fast), the
+    secretary (the director) presiding and concluding, the report of the deputy secretary, two
+    speakers, the directions for 2022 as conclusions. Loaded after the 2021 ratings
+    (``evaluations_demo``): the outstanding members are those rated excellent."""
+    from dangbo.evaluations.models import Rating
+    from dangbo.evaluations.rulesets.base import Level, SubjectKind
+
+    hospital = Organization.objects.get(code="HD")
+    office = _user("vanphong.hd")
+    day = YEAREND_DAY
+    seats = {
+        s.role: s.member
+        for s in CommitteeMembership.objects.filter(
+            committee__term__organization=hospital, committee__kind="executive",
+            committee__term__starts_on__lte=day, committee__term__ends_on__gte=day,
+        ).select_related("member").order_by("-id")
+    }  # fmt: skip
+    chair, deputy = seats["secretary"], seats["deputy_secretary"]
+    excellent = Rating.objects.filter(
+        campaign__organization=hospital, campaign__year=2021, subject_kind=SubjectKind.MEMBER,
+        decided_level=Level.EXCELLENT.value,
+    ).values("member_id")  # fmt: skip
+    invited = list(
+        Member.objects.filter(
+            Q(job_title__in=YEAREND_LEADERS) | Q(pk__in=excellent),
+            organization__path__startswith=hospital.path, admitted_on__lte=day,
+        )
+        .exclude(exempt_since__lte=day)
+        .exclude(suspended_since__lte=day)
+        .exclude(status="transferred_out", job_title__in=YEAREND_LEADERS)
+        .order_by("sort_key", "id")
+    )  # fmt: skip
+    clerk = next(m for m in invited if m.job_title == "Trưởng phòng" and m.pk != chair.pk)
+    meeting = Meeting(
+        organization=hospital, kind=MeetingKind.YEAR_END_REVIEW, title=YEAREND_TITLE, date=day,
+        start_time=dt.time(8, 0), end_time=dt.time(11, 0), place=YEAREND_PLACE, chair=chair,
+        secretary=clerk,
+    )  # fmt: skip
+    meeting._history_user = office  # type: ignore[attr-defined]
+    meeting.save()
+    rows = [
+        Attendance(meeting=meeting, member=m, status=PRESENT,
+                   probationary=m.full_on is None or m.full_on > day)
+        for m in invited
+    ]  # fmt: skip
+    bulk_create_with_history(rows, Attendance, default_user=office)
+
+    def version() -> int:
+        return int(Meeting.objects.values_list("version", flat=True).get(pk=meeting.pk))
+
+    # Everyone invited attended (the rows are created "present"); the attendance was taken on
+    # the day (no attendance_record pass over the rows: the demo reload stays fast).
+    Meeting.objects.filter(pk=meeting.pk).update(attendance_taken_at=_aware(day, dt.time(8, 5)))
+    attendances = {a.member_id: a for a in Attendance.objects.filter(meeting=meeting)}
+    services.speech_add(actor=office, meeting_id=meeting.pk, version=version(),
+                        kind=SpeechKind.REPORT, attendance_id=attendances[deputy.pk].pk,
+                        summary=YEAREND_REPORT)  # fmt: skip
+    taken = {chair.pk, deputy.pk, clerk.pk}
+    for job, summary in YEAREND_DISCUSSION:
+        speaker = next(m for m in invited if m.job_title == job and m.pk not in taken)
+        taken.add(speaker.pk)
+        services.speech_add(actor=office, meeting_id=meeting.pk, version=version(),
+                            kind=SpeechKind.DISCUSSION, attendance_id=attendances[speaker.pk].pk,
+                            summary=summary)  # fmt: skip
+    services.speech_add(actor=office, meeting_id=meeting.pk, version=version(),
+                        kind=SpeechKind.CONCLUSION, attendance_id=attendances[chair.pk].pk,
+                        summary=YEAREND_CONCLUSION)  # fmt: skip
+    for text in YEAREND_DIRECTIONS:
+        services.conclusion_add(actor=office, meeting_id=meeting.pk, version=version(),
+                                text=text, create_task=False)  # fmt: skip
+    services.meeting_mark_held(actor=office, meeting_id=meeting.pk, version=version())
+    meeting.refresh_from_db()
+    return meeting
 
 
 def load_meetings(today: dt.date) -> tuple[Meeting, list[Meeting], list[Meeting]]:

@@ -15,6 +15,8 @@ summary sentences).
 3. Bệnh viện Đa khoa Hà Đông, term 2020–2025: the congress resolution, with its mid-term review
    (đạt tiến độ / chưa đạt tiến độ) and its term-end review, both transcribed from published
    reports.
+4. Bệnh viện Đa khoa Hà Đông, 2021: the yearly resolution behind the 2021 year-end review
+   (seed 003), six targets all met or exceeded at the year-end checkpoint frozen in January 2022.
 
 Figures are synthetic but plausible; no real person is named. People are the synthetic
 members of the hospital (heads of the departments in charge, the members linked to the demo
@@ -621,7 +623,62 @@ HD_TERM = ResolutionSpec(
     ),
 )  # fmt: skip
 
-RESOLUTIONS: tuple[ResolutionSpec, ...] = (QDY_2023, QDY_2026, HD_2026, HD_TERM)
+# ---------------------------------------------------------------------------------------------
+# 4. HD 2021 — the yearly resolution behind the 2021 year-end review (seed 003)
+# ---------------------------------------------------------------------------------------------
+# Kept small: the targets the seed story speaks of, all met or exceeded at the year-end
+# checkpoint frozen in January 2022, before the review conference of 14/01/2022. The share of
+# members rated good or above is the 2021 campaign's (256 of 261, evaluations_demo).
+AT_YEAREND_2021 = "Số liệu báo cáo tổng kết năm 2021"
+HD_2021 = ResolutionSpec(
+    hospital=data.HD,
+    number="02-NQ/ĐU",
+    issued_on=dt.date(2021, 1, 20),
+    title="Nghị quyết lãnh đạo thực hiện nhiệm vụ chính trị năm 2021",
+    year=2021,
+    checkpoints=(
+        CheckpointSpec("annual", dt.date(2021, 12, 31), dt.date(2022, 1, 10),
+                       Freeze(_at(2022, 1, 12))),
+    ),
+    targets=(
+        TargetSpec(
+            "Thực hiện tốt công tác phòng, chống dịch COVID-19", "qualitative",
+            clause="Mục II.1", is_key=True, department="Khoa Kiểm soát nhiễm khuẩn",
+            reports={"annual": R(assessed="met", note=AT_YEAREND_2021 + ": tiếp nhận, điều trị "
+                                 "người bệnh COVID-19 theo phân công của Sở Y tế")},
+        ),
+        TargetSpec(
+            "Hoàn thành chỉ tiêu khám, chữa bệnh Sở Y tế giao", "numeric", clause="Mục II.1",
+            unit="lượt", planned=D(350000), is_key=True, department="Phòng Kế hoạch tổng hợp",
+            reports={"annual": R(D(356200), stated="trên 356.000", note=AT_YEAREND_2021)},
+        ),
+        TargetSpec(
+            "Đủ năng lực xét nghiệm khẳng định vi rút SARS-CoV-2 bằng kỹ thuật Realtime RT-PCR",
+            "milestone", clause="Mục II.2", department="Khoa Xét nghiệm",
+            reports={"annual": R(done=True, note="Được cấp giấy chứng nhận đủ năng lực xét "
+                                 "nghiệm khẳng định")},
+        ),
+        TargetSpec(
+            "Triển khai kỹ thuật mới, kỹ thuật cao trong khám, chữa bệnh", "numeric",
+            clause="Mục II.2", unit="kỹ thuật", planned=D(10),
+            department="Phòng Kế hoạch tổng hợp",
+            reports={"annual": R(D(12), note=AT_YEAREND_2021)},
+        ),
+        TargetSpec(
+            "Kết nạp đảng viên mới", "numeric", clause="Mục III.1", unit="đảng viên",
+            planned=D(15), department="Phòng Tổ chức cán bộ",
+            reports={"annual": R(D(15), note=AT_YEAREND_2021)},
+        ),
+        TargetSpec(
+            "Đảng viên được xếp loại hoàn thành tốt nhiệm vụ trở lên", "percentage",
+            clause="Mục III.2", unit="%", planned=D(90), department="Phòng Tổ chức cán bộ",
+            reports={"annual": R(D("98.1"), note="256/261 đảng viên được xếp loại (kết quả "
+                                 "đánh giá, xếp loại năm 2021)")},
+        ),
+    ),
+)  # fmt: skip
+
+RESOLUTIONS: tuple[ResolutionSpec, ...] = (QDY_2023, QDY_2026, HD_2026, HD_TERM, HD_2021)
 
 
 # ---------------------------------------------------------------------------------------------
