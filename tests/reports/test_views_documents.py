@@ -73,6 +73,9 @@ def test_list_shows_the_documents_in_scope_with_a_fixed_number_of_queries(
     # read-only: no generate button; no access for members and communications
     reader = get(client_for(w, "reader"), reverse("reports:list"))
     assert reader.status_code == 200 and 'id="document-generate"' not in reader.content.decode()
+    # the consistency check is linked for every reader of documents, and opens for them
+    assert 'id="document-check"' in reader.content.decode()
+    assert get(client_for(w, "reader"), reverse("reports:check")).status_code == 200
     for role in ("member", "communications"):
         assert get(client_for(w, role), reverse("reports:list")).status_code == 404
 

@@ -11,8 +11,7 @@ from django.db.models import QuerySet
 
 from dangbo.meetings import minutes, queries, rules
 from dangbo.meetings.models import Meeting, Minutes
-from dangbo.organizations.models import Organization
-from dangbo.organizations.queries import ancestor_paths
+from dangbo.organizations.queries import superior_and_place
 
 
 def _person(member: Any) -> minutes.Person | None:
@@ -82,13 +81,11 @@ def header_of(meeting: Meeting, data: minutes.MinutesData) -> minutes.Header:
     """The header: the parent organization above the issuer, and the place — the nearest
     ``place`` setting from the meeting's organization up (a cell uses its đảng bộ's)."""
     org = meeting.organization
-    paths = [p for p in ancestor_paths(org.path) if p != org.path]
-    ancestors = list(Organization.objects.filter(path__in=paths).order_by("path"))  # root first
-    parent = ancestors[-1].name if ancestors else ""
-    place = next((o.place for o in [org, *reversed(ancestors)] if o.place.strip()), "")
+    parent, place = superior_and_place(org)
     return minutes.header_for(
-        organization=org.name, is_cell=org.is_cell, superior=parent, place=place, data=data
-    )
+        organization=org.name, is_cell=org.is_cell, superior=parent.name if parent else "",
+        place=place, data=data,
+    )  # fmt: skip
 
 
 def versions(meeting: Meeting) -> QuerySet[Minutes]:

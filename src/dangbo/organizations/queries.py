@@ -35,6 +35,15 @@ def ancestors(org: Organization) -> list[Organization]:
     return list(Organization.objects.filter(path__in=steps).order_by("path")) if steps else []
 
 
+def superior_and_place(org: Organization) -> tuple[Organization | None, str]:
+    """What a Party document's header needs from the tree (one query): the parent organization
+    (the superior body, top left) and the place of the date line — the nearest ``place``
+    setting from ``org`` up (a cell uses its đảng bộ's); "" when none is set."""
+    chain = ancestors(org)  # root first
+    place = next((o.place for o in [org, *reversed(chain)] if o.place.strip()), "")
+    return (chain[-1] if chain else None), " ".join(place.split())
+
+
 def current_term(org: Organization, today: dt.date) -> Term | None:
     """The organization's latest term that has begun by ``today`` (one query)."""
     terms = Term.objects.filter(organization=org, starts_on__lte=today)

@@ -98,16 +98,14 @@ class _Header:
 
 
 def _header(organization: Any) -> _Header:
-    """Like the minutes' header (``minutes_queries.header_of``): the parent above the issuer,
-    the nearest ``place`` from the organization up."""
-    chain = org_queries.ancestors(organization)  # root first
-    parent = chain[-1] if chain else None
-    place = next((o.place for o in [organization, *reversed(chain)] if o.place.strip()), "")
+    """As the minutes' header (``minutes_queries.header_of``): the parent above the issuer, the
+    nearest ``place`` from the organization up (``organizations.queries.superior_and_place``)."""
+    parent, place = org_queries.superior_and_place(organization)
     issuer, code = issuer_of(organization.name, organization.is_cell)
     superior_issuer = issuer_of(parent.name, parent.is_cell)[0] if parent else SUPERIOR_FALLBACK
     return _Header(
         superior=" ".join(parent.name.split()) if parent else "", issuer=issuer,
-        issuer_code=code, place=" ".join(place.split()), superior_issuer=superior_issuer,
+        issuer_code=code, place=place, superior_issuer=superior_issuer,
     )  # fmt: skip
 
 
