@@ -46,8 +46,15 @@ KNOWN_BROKEN: dict[tuple[str, str], str] = {}
 def allowed_post_actions() -> set[str]:
     """The forms that POST and write nothing of the Party's: log out, switch the language, and
     the user's own secret calendar address (issue 8 item 6: a read-only superior may follow
-    her subtree's meetings in her phone's calendar). (Search forms are GET forms.)"""
-    return {reverse("logout"), reverse("set_language"), reverse("meetings:calendar_feeds")}
+    her subtree's meetings in her phone's calendar), and the consistency check of a pasted text
+    (issue 10 item 4: a superior checks a subordinate's report; the text is too long for a GET
+    and nothing is stored — tests/reports/test_check_views.py). (Search forms are GET forms.)"""
+    return {
+        reverse("logout"),
+        reverse("set_language"),
+        reverse("meetings:calendar_feeds"),
+        reverse("reports:check"),
+    }
 
 
 class Page(HTMLParser):
